@@ -1,0 +1,26 @@
+// Two IIFE bundles for script-tag users; npm users get unbundled ES modules from `tsc -p tsconfig.build.json`.
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const plugins = () => [
+  nodeResolve({ browser: true }),
+  // preferConst + named exports let a bundle import one field of a JSON file without the rest.
+  json({ preferConst: true, compact: true }),
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, compilerOptions: { types: [] } }),
+  terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: 'src/embed.ts',
+    output: { file: 'dist/samtykke.js', format: 'iife' },
+    plugins: plugins(),
+  },
+  {
+    input: 'src/policy-entry.ts',
+    output: { file: 'dist/samtykke-policy.js', format: 'iife' },
+    plugins: plugins(),
+  },
+];

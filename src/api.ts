@@ -1,0 +1,82 @@
+/**
+ * The JavaScript API of DESIGN.md, as `window.Samtykke` and for npm users.
+ */
+import type { ConfigProblem } from './core/config.js';
+import type { ConsentRecord } from './core/record.js';
+import type { ChangeDetail, Choice } from './core/store.js';
+import { SamtykkeController } from './controller.js';
+import type { Layers } from './layers.js';
+import { VERSION } from './version.js';
+
+/** `window.Samtykke`. Calls before `init` are harmless: nothing is consented, nothing shows. */
+export interface SamtykkeApi {
+  readonly version: string;
+  /** Starts Samtykke with a config; a second call is ignored (one page, one consent state). */
+  init(config?: unknown): void;
+  getConsent(): ConsentRecord | null;
+  hasConsent(categoryOrService: string): boolean;
+  acceptAll(): ChangeDetail | null;
+  rejectAll(): ChangeDetail | null;
+  save(choice: Choice): ChangeDetail | null;
+  withdraw(): ChangeDetail | null;
+  showBanner(): void;
+  showPreferences(): void;
+  /** Listens to `samtykke-<type>` on the document; `fn` receives the event's detail. */
+  on(type: string, fn: (detail: any) => void): void;
+  off(type: string, fn: (detail: any) => void): void;
+}
+
+/** Builds an API whose `init` mounts the layers with `mount`. */
+export function createApi(
+  mount: (ctrl: SamtykkeController) => Layers,
+  problems: ConfigProblem[] = [],
+): SamtykkeApi & { readonly controller: SamtykkeController | null } {
+  let ctrl: SamtykkeController | null = null;
+  let layers: Layers | null = null;
+  const listeners = new Map<string, Map<(detail: any) => void, EventListener>>();
+  const eventName = (type: string) => (type.startsWith('samtykke-') ? type : `samtykke-${type}`);
+
+  return {
+    version: VERSION,
+    get controller() {
+      return ctrl;
+    },
+    init(config?: unknown) {
+      if (ctrl) {
+        console.warn('Samtykke: init() was called again and is ignored; it is already running on this page.');
+        return;
+      }
+      try {
+        ctrl = new SamtykkeController(config, { problems });
+        ctrl.start((c) => (layers = mount(c)));
+      } catch (error) {
+        // A bug of ours must not break the host page; the safe state is "no consent".
+        console.error('Samtykke: could not start', error);
+      }
+    },
+    getConsent: () => ctrl?.store.consent ?? null,
+    hasConsent: (id: string) => ctrl?.store.hasConsent(id) ?? false,
+    acceptAll: () => ctrl?.store.acceptAll() ?? null,
+    rejectAll: () => ctrl?.store.rejectAll() ?? null,
+    save: (choice: Choice) => ctrl?.store.save(choice ?? {}) ?? null,
+    withdraw: () => ctrl?.store.withdraw() ?? null,
+    showBanner: () => layers?.showBanner(),
+    showPreferences: () => layers?.showPreferences(),
+    on(type, fn) {
+      const name = eventName(type);
+      const byFn = listeners.get(name) ?? new Map();
+      if (byFn.has(fn)) return;
+      const listener = (e: Event) => fn((e as CustomEvent).detail);
+      byFn.set(fn, listener);
+      listeners.set(name, byFn);
+      document.addEventListener(name, listener);
+    },
+    off(type, fn) {
+      const name = eventName(type);
+      const listener = listeners.get(name)?.get(fn);
+      if (!listener) return;
+      document.removeEventListener(name, listener);
+      listeners.get(name)!.delete(fn);
+    },
+  };
+}

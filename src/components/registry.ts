@@ -1,0 +1,14 @@
+/**
+ * The element registry. Defining is a function call, not an import side effect, so the npm
+ * entry stays side-effect free; `define.ts` and the layers call it.
+ */
+import { SamtykkeBanner } from './banner/banner.js';
+
+const ELEMENTS: Array<[string, CustomElementConstructor]> = [['samtykke-banner', SamtykkeBanner]];
+
+/** Registers the first-layer elements; safe to call twice (a page that loads the script twice). */
+export function defineElements(registry: CustomElementRegistry = customElements): void {
+  for (const [name, element] of ELEMENTS) {
+    if (!registry.get(name)) registry.define(name, element);
+  }
+}

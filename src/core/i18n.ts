@@ -1,0 +1,58 @@
+/**
+ * Language choice and typed message lookup. Both languages ship in the first-layer bundle
+ * (about 1 KB gzip each), so switching never waits on the network.
+ */
+import da from '../../locales/ui.da.json';
+import en from '../../locales/ui.en.json';
+import type { Language, Localized } from './config.js';
+
+/** Every user-visible string of the widget, shaped like `locales/ui.da.json`. */
+export type Messages = typeof da;
+
+const CATALOGUE: Record<Language, Messages> = { da, en };
+
+/**
+ * The language to show: the configured one, else `<html lang>`, else the browser's
+ * preferences, else Danish.
+ */
+export function resolveLanguage(
+  setting: Language | 'auto',
+  htmlLang: string = document.documentElement.lang,
+  browser: readonly string[] = navigator.languages ?? [navigator.language],
+): Language {
+  if (setting !== 'auto') return setting;
+  for (const tag of [htmlLang, ...browser]) {
+    const primary = (tag || '').toLowerCase().split('-')[0];
+    if (primary === 'da' || primary === 'en') return primary;
+    // Norwegian and Swedish readers get Danish before English: closer, and the site's own language.
+    if (primary === 'nb' || primary === 'nn' || primary === 'no' || primary === 'sv') return 'da';
+  }
+  return 'da';
+}
+
+function merge<T>(base: T, override: unknown): T {
+  if (typeof base === 'string') return (typeof override === 'string' ? override : base) as T;
+  if (typeof override !== 'object' || override === null) return base;
+  const out = { ...(base as Record<string, unknown>) };
+  for (const key of Object.keys(out)) {
+    if (Object.prototype.hasOwnProperty.call(override, key)) out[key] = merge(out[key], (override as Record<string, unknown>)[key]);
+  }
+  return out as T;
+}
+
+/** The messages for a language with the site owner's overrides applied (unknown keys are ignored). */
+export function messagesFor(language: Language, overrides?: object): Messages {
+  return overrides ? merge(CATALOGUE[language], overrides) : CATALOGUE[language];
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.prototype.hasOwnProperty.call(params, key) ? params[key] : whole));
+}
+
+/** A config text in the given language, falling back to the other one. */
+export function localize(text: Localized | undefined, language: Language): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[language] ?? text.da ?? text.en ?? '';
+}

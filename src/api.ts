@@ -32,7 +32,6 @@ export function createApi(
   problems: ConfigProblem[] = [],
 ): SamtykkeApi & { readonly controller: SamtykkeController | null } {
   let ctrl: SamtykkeController | null = null;
-  let layers: Layers | null = null;
   const listeners = new Map<string, Map<(detail: any) => void, EventListener>>();
   const eventName = (type: string) => (type.startsWith('samtykke-') ? type : `samtykke-${type}`);
 
@@ -48,7 +47,7 @@ export function createApi(
       }
       try {
         ctrl = new SamtykkeController(config, { problems });
-        ctrl.start((c) => (layers = mount(c)));
+        ctrl.start(mount);
       } catch (error) {
         // A bug of ours must not break the host page; the safe state is "no consent".
         console.error('Samtykke: could not start', error);
@@ -60,8 +59,8 @@ export function createApi(
     rejectAll: () => ctrl?.store.rejectAll() ?? null,
     save: (choice: Choice) => ctrl?.store.save(choice ?? {}) ?? null,
     withdraw: () => ctrl?.store.withdraw() ?? null,
-    showBanner: () => layers?.showBanner(),
-    showPreferences: () => layers?.showPreferences(),
+    showBanner: () => ctrl?.layers?.showBanner(),
+    showPreferences: () => ctrl?.layers?.showPreferences(),
     on(type, fn) {
       const name = eventName(type);
       const byFn = listeners.get(name) ?? new Map();

@@ -13,6 +13,7 @@ import { startConsentMode } from './core/signals/consent-mode.js';
 import { startGate } from './core/gate.js';
 import { startTransport } from './core/transport.js';
 import { VERSION } from './version.js';
+import type { Layers } from './layers.js';
 
 /** Where the controller's dependencies come from; tests replace the storage. */
 export interface ControllerOptions {
@@ -50,20 +51,62 @@ export class SamtykkeController {
     this.store.addEventListener('change', (e) => this.emit('samtykke-change', (e as CustomEvent<ChangeDetail>).detail));
   }
 
+  /** The visible layers, once mounted. */
+  layers: Layers | null = null;
+
   /** Starts every part, in the order the law needs: signals' defaults before anything gated runs. */
-  start(mount: (ctrl: SamtykkeController) => void): void {
+  start(mount: (ctrl: SamtykkeController) => Layers): void {
     if (this.config.googleConsentMode.enabled) startConsentMode(this.store);
     this.stopGate = startGate(this.store);
     if (this.config.endpoint) startTransport(this.store, this.config.endpoint);
     this.emit('samtykke-ready', { consent: this.store.consent });
     // With `async` or in <head> the body may not exist yet; the layers wait for it, gating does not.
-    if (document.body) mount(this);
-    else document.addEventListener('DOMContentLoaded', () => mount(this), { once: true });
+    const show = () => (this.layers = mount(this));
+    if (document.body) show();
+    else document.addEventListener('DOMContentLoaded', show, { once: true });
+    document.addEventListener('accept-all', this.onIntent);
+    document.addEventListener('reject-all', this.onIntent);
+    document.addEventListener('save', this.onIntent);
+    document.addEventListener('withdraw', this.onIntent);
+    document.addEventListener('accept-service', this.onIntent);
+    document.addEventListener('customise', this.onIntent);
   }
+
+  /**
+   * Turns the elements' intent events into store calls. Only events from Samtykke's own
+   * elements count: a host page's own `save` event must never change consent.
+   */
+  private readonly onIntent = (e: Event): void => {
+    const from = e.target as Element | null;
+    if (!from || typeof from.localName !== 'string' || !from.localName.startsWith('samtykke-')) return;
+    const detail = (e as CustomEvent).detail;
+    switch (e.type) {
+      case 'accept-all':
+        this.store.acceptAll();
+        break;
+      case 'reject-all':
+        this.store.rejectAll();
+        break;
+      case 'save':
+        this.store.save(detail ?? {});
+        break;
+      case 'withdraw':
+        this.store.withdraw();
+        break;
+      case 'accept-service':
+        if (typeof detail?.service === 'string') this.store.acceptService(detail.service);
+        break;
+      case 'customise':
+        this.layers?.showPreferences();
+        break;
+    }
+  };
 
   /** Stops watching the document (used when `init` is called again). */
   stop(): void {
     this.stopGate();
+    for (const type of ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service', 'customise'])
+      document.removeEventListener(type, this.onIntent);
   }
 
   /** Dispatches a bubbling, composed `samtykke-*` event on the document. */

@@ -28,13 +28,13 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     const el = document.createElement('samtykke-banner');
     el.messages = ctrl.messages;
     el.lang = ctrl.language;
-    el.addEventListener('accept-all', () => (store.acceptAll(), hideBanner()));
-    el.addEventListener('reject-all', () => (store.rejectAll(), hideBanner()));
     banner = el;
     document.body.append(el);
     ctrl.emit('samtykke-show', { layer: 'banner' });
   };
 
+  // The controller applies the decision; the layers only follow it.
+  store.addEventListener('change', hideBanner);
   if (!store.consent) showBanner();
   return { showBanner, showPreferences: showBanner };
 }

@@ -3,8 +3,10 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyTemplates } from './build/minify-templates.mjs';
 
 const plugins = () => [
+  minifyTemplates(),
   nodeResolve({ browser: true }),
   // preferConst + named exports let a bundle import one field of a JSON file without the rest.
   json({ preferConst: true, compact: true }),

@@ -121,18 +121,6 @@ export interface ConfigProblem {
 /** The longest consent may last (13 months). */
 export const MAX_EXPIRY_DAYS = 395;
 
-const ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const ID_TEXT = 'an id of letters, digits, "-" or "_", starting with a letter';
-const CONSENT_MODE_TYPES: readonly ConsentModeType[] = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
-
 /** The Consent Mode mapping of COMPLIANCE.md 34. */
 export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, ConsentModeType[]> = {
   analytics: ['analytics_storage'],
@@ -140,66 +128,76 @@ export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, ConsentModeType[]> = {
   functional: ['functionality_storage', 'personalization_storage'],
 };
 
-/** The four categories a config without `categories` gets. */
-export function defaultCategories(): CategoryConfig[] {
-  return [
-    { id: 'necessary', required: true, services: [] },
-    { id: 'functional', required: false, services: [] },
-    { id: 'analytics', required: false, services: [] },
-    { id: 'marketing', required: false, services: [] },
-  ];
-}
+const CONSENT_MODE_TYPES = [
+  'ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
+  'functionality_storage', 'personalization_storage', 'security_storage',
+];
 
-/** Defaults for every key. A fresh object each call, so callers may not share state. */
-export function defaultConfig(): SamtykkeConfig {
-  return {
-    revision: 1,
-    language: 'auto',
-    categories: defaultCategories(),
-    cookie: { name: 'samtykke', path: '/', sameSite: 'Lax', expiresDays: 365, rejectExpiresDays: 182 },
-    controller: {},
-    googleConsentMode: { enabled: true, mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } },
-    respectGpc: true,
-    texts: {},
-    theme: 'auto',
-    layout: 'box',
-    reopen: { position: 'left' },
-    financialYearEnd: '06-30',
-    reloadOnWithdraw: false,
-  };
-}
+/** The four categories a config without `categories` gets. */
+export const defaultCategories = (): CategoryConfig[] =>
+  ['necessary', 'functional', 'analytics', 'marketing'].map((id, i) => ({ id, required: !i, services: [] }));
+
+/** Defaults for every key; a fresh object each call. */
+export const defaultConfig = (): SamtykkeConfig => ({
+  revision: 1,
+  language: 'auto',
+  categories: defaultCategories(),
+  cookie: { name: 'samtykke', path: '/', sameSite: 'Lax', expiresDays: 365, rejectExpiresDays: 182 },
+  controller: {},
+  googleConsentMode: { enabled: true, mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } },
+  respectGpc: true,
+  texts: {},
+  theme: 'auto',
+  layout: 'box',
+  reopen: { position: 'left' },
+  financialYearEnd: '06-30',
+  reloadOnWithdraw: false,
+});
 
 /** A short, safe description of a found value for an error message. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
+  return value && typeof value === 'object' ? 'an object' : String(value);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+type Test = (v: unknown) => boolean;
 
-const isLocalized = (v: unknown): v is Localized =>
+const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const isBool: Test = (v) => typeof v === 'boolean';
+const isId: Test = (v) => typeof v === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(v);
+const isPath: Test = (v) => typeof v === 'string' && v[0] === '/';
+const isLocalized: Test = (v) =>
   typeof v === 'string' ||
-  (isObject(v) &&
-    Object.keys(v).length > 0 &&
-    Object.entries(v).every(([k, t]) => (k === 'da' || k === 'en') && typeof t === 'string'));
-
-const LOCALIZED_TEXT = 'a string or { da, en } strings';
+  (isObject(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, t]) => (k === 'da' || k === 'en') && typeof t === 'string'));
+const oneOf = (...values: unknown[]): [Test, string] => [(v) => values.includes(v), values.map((x) => JSON.stringify(x)).join(' | ')];
+const isRegExp: Test = (v) => {
+  try {
+    return typeof v === 'string' && !!new RegExp(v);
+  } catch {
+    return false;
+  }
+};
+const isMonthDay: Test = (v) => {
+  if (typeof v !== 'string' || !/^\d\d-\d\d$/.test(v)) return false;
+  const [m, d] = v.split('-').map(Number);
+  // 2001 is not a leap year, so "02-29" is refused like any day a month lacks.
+  return new Date(Date.UTC(2001, m - 1, d)).getUTCDate() === d && m > 0 && m < 13;
+};
 
 /** A URL the widget may link to or send to: http(s) or relative, never `javascript:` and the like. */
 export function isSafeUrl(v: unknown): v is string {
-  if (typeof v !== 'string' || v.trim() === '') return false;
-  const scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(v);
+  if (!isText(v)) return false;
+  const scheme = /^\s*([a-z][\w+.-]*):/i.exec(v as string);
   return !scheme || /^https?$/i.test(scheme[1]);
 }
 
+const TEXT = 'a string or { da, en } strings';
+const URL_TEXT = 'an http(s) or relative URL';
+const ID_TEXT = 'an id: a letter, then letters, digits, "-" or "_"';
+
+/** Collects problems while picking values; every `pick` either accepts or reports. */
 class Checker {
   readonly problems: ConfigProblem[] = [];
 
@@ -207,234 +205,169 @@ class Checker {
     this.problems.push({ path, found: describeValue(found), expected });
   }
 
-  /** Returns `value` when `ok` holds; otherwise reports it (unless absent) and returns `fallback`. */
-  pick<T>(path: string, value: unknown, ok: (v: unknown) => boolean, expected: string, fallback: T): T {
-    if (value === undefined) return fallback;
-    if (ok(value)) return value as T;
+  /** `value` when absent-or-valid (absent gives `fallback`); otherwise reports and gives `fallback`. */
+  pick<T>(path: string, value: unknown, test: Test, expected: string, fallback?: T): T {
+    if (value === undefined) return fallback as T;
+    if (test(value)) return value as T;
     this.report(path, value, expected);
-    return fallback;
+    return fallback as T;
+  }
+
+  /** Like `pick` for a required field: reports absence too; returns whether it holds. */
+  need(path: string, value: unknown, test: Test, expected: string): boolean {
+    if (test(value)) return true;
+    this.report(path, value, expected);
+    return false;
+  }
+
+  /** Checks each item of an array, keeping those `check` returns. */
+  list<T>(path: string, value: unknown, check: (item: any, path: string) => T | null | undefined | void): T[] | null {
+    if (!Array.isArray(value)) return this.report(path, value, 'an array'), null;
+    const out: T[] = [];
+    value.forEach((item, i) => {
+      const p = `${path}[${i}]`;
+      const kept = isObject(item) ? check(item, p) : this.report(p, item, 'an object');
+      if (kept) out.push(kept);
+    });
+    return out;
   }
 }
 
-function checkCookies(c: Checker, path: string, value: unknown): CookieInfo[] | null {
-  if (!Array.isArray(value)) {
-    c.report(path, value, 'an array of cookies');
-    return null;
-  }
-  const out: CookieInfo[] = [];
-  value.forEach((item, i) => {
-    const p = `${path}[${i}]`;
-    if (!isObject(item)) return c.report(p, item, 'an object { name, purpose, duration }');
-    if (typeof item.name !== 'string' || item.name.trim() === '')
-      return c.report(`${p}.name`, item.name, 'a cookie name');
-    if (item.pattern !== undefined) {
-      let valid = typeof item.pattern === 'string';
-      try {
-        if (valid) new RegExp(item.pattern as string);
-      } catch {
-        valid = false;
-      }
-      if (!valid) return c.report(`${p}.pattern`, item.pattern, 'a regular expression source');
-    }
-    if (!isLocalized(item.purpose)) return c.report(`${p}.purpose`, item.purpose, LOCALIZED_TEXT);
-    if (!isLocalized(item.duration)) return c.report(`${p}.duration`, item.duration, LOCALIZED_TEXT);
-    const cookie: CookieInfo = { name: item.name, purpose: item.purpose, duration: item.duration };
-    if (item.pattern !== undefined) cookie.pattern = item.pattern as string;
-    cookie.domain = c.pick(`${p}.domain`, item.domain, (v) => typeof v === 'string', 'a domain', undefined);
-    cookie.path = c.pick(`${p}.path`, item.path, (v) => typeof v === 'string' && v.startsWith('/'), 'a path starting with "/"', undefined);
-    out.push(cookie);
-  });
-  return out;
+function checkCookie(c: Checker, item: Record<string, any>, p: string): CookieInfo | null {
+  if (!c.need(`${p}.name`, item.name, isText, 'a cookie name') ||
+      !c.need(`${p}.purpose`, item.purpose, isLocalized, TEXT) ||
+      !c.need(`${p}.duration`, item.duration, isLocalized, TEXT) ||
+      (item.pattern !== undefined && !c.need(`${p}.pattern`, item.pattern, isRegExp, 'a regular expression'))) return null;
+  const cookie: CookieInfo = { name: item.name, purpose: item.purpose, duration: item.duration };
+  if (item.pattern !== undefined) cookie.pattern = item.pattern;
+  const domain = c.pick<string>(`${p}.domain`, item.domain, isText, 'a domain');
+  const path = c.pick<string>(`${p}.path`, item.path, isPath, 'a path starting with "/"');
+  if (domain) cookie.domain = domain;
+  if (path) cookie.path = path;
+  return cookie;
 }
 
-function checkService(c: Checker, path: string, item: unknown, required: boolean, seen: Set<string>): ServiceConfig | null {
-  if (!isObject(item)) return (c.report(path, item, 'an object { id, name, provider, purpose, cookies }'), null);
-  if (typeof item.id !== 'string' || !ID.test(item.id)) return (c.report(`${path}.id`, item.id, ID_TEXT), null);
-  if (seen.has(item.id)) return (c.report(`${path}.id`, item.id, 'an id not used by another service'), null);
-  if (typeof item.name !== 'string' || item.name.trim() === '')
-    return (c.report(`${path}.name`, item.name, 'the service name'), null);
-  if (typeof item.provider !== 'string' || item.provider.trim() === '')
-    return (c.report(`${path}.provider`, item.provider, 'the company providing it'), null);
-  if (!isLocalized(item.purpose)) return (c.report(`${path}.purpose`, item.purpose, LOCALIZED_TEXT), null);
-  if (required && (item.essential !== true || !isLocalized(item.reason))) {
-    // COMPLIANCE 10: nothing that needs consent may hide in a required category.
-    c.report(path, item, 'essential: true and a reason, since its category is required');
-    return null;
-  }
-  const cookies = item.cookies === undefined ? [] : checkCookies(c, `${path}.cookies`, item.cookies);
+function checkService(c: Checker, item: Record<string, any>, p: string, required: boolean, seen: Set<string>): ServiceConfig | null {
+  if (!c.need(`${p}.id`, item.id, (v) => isId(v) && !seen.has(v as string), `${ID_TEXT}, unique`) ||
+      !c.need(`${p}.name`, item.name, isText, 'the service name') ||
+      !c.need(`${p}.provider`, item.provider, isText, 'the company providing it') ||
+      !c.need(`${p}.purpose`, item.purpose, isLocalized, TEXT)) return null;
+  // COMPLIANCE 10: nothing that needs consent may hide in a required category.
+  if (required && !c.need(p, item.essential === true && isLocalized(item.reason) ? 1 : item, (v) => v === 1, 'essential: true and a reason in a required category')) return null;
+  const cookies = item.cookies === undefined ? [] : c.list(`${p}.cookies`, item.cookies, (x, q) => checkCookie(c, x, q));
   if (!cookies) return null;
   const service: ServiceConfig = { id: item.id, name: item.name, provider: item.provider, purpose: item.purpose, cookies };
-  if (item.transfer !== undefined) {
-    if (isLocalized(item.transfer)) service.transfer = item.transfer;
-    else c.report(`${path}.transfer`, item.transfer, LOCALIZED_TEXT);
-  }
-  if (required) {
-    service.essential = true;
-    service.reason = item.reason as Localized;
-  }
+  const transfer = c.pick<Localized>(`${p}.transfer`, item.transfer, isLocalized, TEXT);
+  if (transfer) service.transfer = transfer;
+  if (required) Object.assign(service, { essential: true, reason: item.reason });
   seen.add(item.id);
   return service;
 }
 
 function checkCategories(c: Checker, value: unknown): CategoryConfig[] {
   if (value === undefined) return defaultCategories();
-  if (!Array.isArray(value) || value.length === 0) {
-    c.report('categories', value, 'a non-empty array of categories');
-    return defaultCategories();
-  }
   const ids = new Set<string>();
   const serviceIds = new Set<string>();
-  const out: CategoryConfig[] = [];
-  value.forEach((item, i) => {
-    const path = `categories[${i}]`;
-    if (!isObject(item)) return c.report(path, item, 'an object { id, required?, services? }');
-    if (typeof item.id !== 'string' || !ID.test(item.id)) return c.report(`${path}.id`, item.id, ID_TEXT);
-    if (ids.has(item.id)) return c.report(`${path}.id`, item.id, 'an id not used by another category');
-    const required = c.pick(`${path}.required`, item.required, (v) => typeof v === 'boolean', 'true or false', item.id === 'necessary');
+  const out = c.list('categories', value, (item, p): CategoryConfig | null => {
+    if (!c.need(`${p}.id`, item.id, (v) => isId(v) && !ids.has(v as string), `${ID_TEXT}, unique`)) return null;
+    ids.add(item.id);
+    const required = c.pick<boolean>(`${p}.required`, item.required, isBool, 'true or false', item.id === 'necessary');
     const category: CategoryConfig = { id: item.id, required, services: [] };
     for (const key of ['title', 'description'] as const) {
-      if (item[key] === undefined) continue;
-      if (isLocalized(item[key])) category[key] = item[key] as Localized;
-      else c.report(`${path}.${key}`, item[key], LOCALIZED_TEXT);
+      const text = c.pick<Localized>(`${p}.${key}`, item[key], isLocalized, TEXT);
+      if (text) category[key] = text;
     }
-    if (item.services !== undefined) {
-      if (!Array.isArray(item.services)) c.report(`${path}.services`, item.services, 'an array of services');
-      else
-        item.services.forEach((s, j) => {
-          const service = checkService(c, `${path}.services[${j}]`, s, required, serviceIds);
-          if (service) category.services.push(service);
-        });
-    }
-    ids.add(item.id);
-    out.push(category);
+    if (item.services !== undefined)
+      category.services = c.list(`${p}.services`, item.services, (s, q) => checkService(c, s, q, required, serviceIds)) ?? [];
+    return category;
   });
-  return out.length ? out : defaultCategories();
+  return out?.length ? out : defaultCategories();
 }
 
-function checkCookieSettings(c: Checker, value: unknown, fallback: CookieSettings): CookieSettings {
-  if (value === undefined) return fallback;
-  if (!isObject(value)) {
-    c.report('cookie', value, 'an object { name, domain, path, sameSite, expiresDays, rejectExpiresDays }');
-    return fallback;
-  }
-  const days = (key: 'expiresDays' | 'rejectExpiresDays'): number => {
-    const v = value[key];
-    if (v === undefined) return fallback[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 1) {
-      c.report(`cookie.${key}`, v, `a number of days from 1 to ${MAX_EXPIRY_DAYS}`);
-      return fallback[key];
-    }
-    if (v > MAX_EXPIRY_DAYS) {
-      c.report(`cookie.${key}`, v, `at most ${MAX_EXPIRY_DAYS} days (13 months); used ${MAX_EXPIRY_DAYS}`);
-      return MAX_EXPIRY_DAYS;
-    }
-    return Math.round(v);
-  };
-  return {
-    name: c.pick('cookie.name', value.name, (v) => typeof v === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(v), 'a cookie name of letters, digits, ".", "-" or "_"', fallback.name),
-    domain: c.pick('cookie.domain', value.domain, (v) => typeof v === 'string' && /^\.?[A-Za-z0-9.-]+$/.test(v), 'a domain name', undefined),
-    path: c.pick('cookie.path', value.path, (v) => typeof v === 'string' && v.startsWith('/'), 'a path starting with "/"', fallback.path),
-    sameSite: c.pick('cookie.sameSite', value.sameSite, (v) => v === 'Lax' || v === 'Strict' || v === 'None', '"Lax", "Strict" or "None"', fallback.sameSite),
-    expiresDays: days('expiresDays'),
-    rejectExpiresDays: days('rejectExpiresDays'),
-  };
+function checkDays(c: Checker, path: string, v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  const ok = typeof v === 'number' && v >= 1;
+  // Above 13 months is clamped, not dropped: the owner asked for "long", the law allows 395 days.
+  c.pick(path, v, (x) => ok && (x as number) <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`);
+  return ok ? Math.round(Math.min(v as number, MAX_EXPIRY_DAYS)) : fallback;
 }
 
-function checkConsentMode(c: Checker, value: unknown, fallback: ConsentModeSettings): ConsentModeSettings {
-  if (value === undefined) return fallback;
-  if (typeof value === 'boolean') return { ...fallback, enabled: value };
-  const expected = 'true, false or { mapping: { category: [consent types] } }';
-  if (!isObject(value) || !isObject(value.mapping)) {
-    c.report('googleConsentMode', value, expected);
-    return fallback;
-  }
+function checkCookieSettings(c: Checker, v: unknown, d: CookieSettings): CookieSettings {
+  if (!c.need('cookie', v ?? {}, isObject, 'an object')) return d;
+  const o = (v ?? {}) as Record<string, any>;
+  const [isSameSite, sameSiteText] = oneOf('Lax', 'Strict', 'None');
+  const cookie: CookieSettings = {
+    name: c.pick('cookie.name', o.name, (x) => typeof x === 'string' && /^[\w.-]{1,64}$/.test(x), 'letters, digits, ".", "-" or "_"', d.name),
+    path: c.pick('cookie.path', o.path, isPath, 'a path starting with "/"', d.path),
+    sameSite: c.pick('cookie.sameSite', o.sameSite, isSameSite, sameSiteText, d.sameSite),
+    expiresDays: checkDays(c, 'cookie.expiresDays', o.expiresDays, d.expiresDays),
+    rejectExpiresDays: checkDays(c, 'cookie.rejectExpiresDays', o.rejectExpiresDays, d.rejectExpiresDays),
+  };
+  const domain = c.pick<string>('cookie.domain', o.domain, (x) => typeof x === 'string' && /^\.?[a-z0-9.-]+$/i.test(x), 'a domain name');
+  if (domain) cookie.domain = domain;
+  return cookie;
+}
+
+function checkConsentMode(c: Checker, v: unknown, d: ConsentModeSettings): ConsentModeSettings {
+  if (v === undefined || typeof v === 'boolean') return { ...d, enabled: v ?? true };
+  if (!c.need('googleConsentMode', v, (x) => isObject(x) && isObject(x.mapping), 'true, false or { mapping }')) return d;
   const mapping: Record<string, ConsentModeType[]> = {};
-  for (const [category, types] of Object.entries(value.mapping)) {
-    if (Array.isArray(types) && types.every((t) => CONSENT_MODE_TYPES.includes(t))) mapping[category] = types;
-    else c.report(`googleConsentMode.mapping.${category}`, types, `an array of ${CONSENT_MODE_TYPES.join(', ')}`);
-  }
+  for (const [id, types] of Object.entries((v as Record<string, any>).mapping))
+    if (c.need(`googleConsentMode.mapping.${id}`, types, (x) => Array.isArray(x) && x.every((t) => CONSENT_MODE_TYPES.includes(t)), 'an array of consent types'))
+      mapping[id] = types as ConsentModeType[];
   return { enabled: true, mapping };
 }
 
-function isMonthDay(v: unknown): boolean {
-  if (typeof v !== 'string' || !/^\d\d-\d\d$/.test(v)) return false;
-  const [m, d] = v.split('-').map(Number);
-  // 2001 is not a leap year, so "02-29" is refused like any day a month lacks.
-  const date = new Date(Date.UTC(2001, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function checkTexts(c: Checker, value: unknown): Partial<Record<Language, object>> {
-  if (value === undefined) return {};
-  if (!isObject(value)) return (c.report('texts', value, 'an object { da: {…}, en: {…} }'), {});
-  const out: Partial<Record<Language, object>> = {};
-  for (const [lang, messages] of Object.entries(value)) {
-    if ((lang === 'da' || lang === 'en') && isObject(messages)) out[lang] = messages;
-    else c.report(`texts.${lang}`, messages, 'an object of strings under "da" or "en"');
-  }
-  return out;
-}
-
-const KNOWN_KEYS = new Set<string>([
-  'revision', 'language', 'categories', 'cookie', 'endpoint', 'controller', 'policy', 'policyVersion',
-  'privacyPolicyUrl', 'cookiePolicyUrl', 'googleConsentMode', 'respectGpc', 'texts', 'theme', 'layout',
-  'reopen', 'financialYearEnd', 'reloadOnWithdraw',
-]);
+/** Top-level keys checked by a test alone: [key, test, expected]. */
+const SIMPLE: Array<[keyof SamtykkeConfig, Test, string]> = [
+  ['revision', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0'],
+  ['language', ...oneOf('da', 'en', 'auto')],
+  ['endpoint', isSafeUrl, URL_TEXT],
+  ['policy', (v) => isSafeUrl(v) || isObject(v), `a policy document or ${URL_TEXT}`],
+  ['policyVersion', (v) => typeof v === 'string' && v.length > 0 && v.length <= 64, '1 to 64 characters'],
+  ['privacyPolicyUrl', isSafeUrl, URL_TEXT],
+  ['cookiePolicyUrl', isSafeUrl, URL_TEXT],
+  ['respectGpc', isBool, 'true or false'],
+  ['theme', ...oneOf('light', 'dark', 'auto')],
+  ['layout', ...oneOf('bar', 'box')],
+  ['reopen', (v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
+  ['financialYearEnd', isMonthDay, 'a "MM-DD" date such as "06-30"'],
+  ['reloadOnWithdraw', isBool, 'true or false'],
+];
 
 /**
- * Validates a site owner's config. Never throws.
- * @returns the usable config and every problem found, in key order.
+ * Validates a site owner's config. Never throws: each bad key falls back to its default, a bad
+ * list item is dropped, and every problem is returned with its key path.
  */
 export function resolveConfig(input: unknown): { config: SamtykkeConfig; problems: ConfigProblem[] } {
   const c = new Checker();
   const config = defaultConfig();
-  if (input === undefined || input === null) return { config, problems: c.problems };
-  if (!isObject(input)) {
-    c.report('(config)', input, 'an object');
-    return { config, problems: c.problems };
+  if (input == null || !c.need('(config)', input, isObject, 'an object')) return { config, problems: c.problems };
+  const o = input as Record<string, any>;
+  const known = new Set<string>(['categories', 'cookie', 'controller', 'googleConsentMode', 'texts']);
+  const out = config as unknown as Record<string, unknown>;
+  for (const [key, test, expected] of SIMPLE) {
+    known.add(key);
+    out[key] = c.pick(key, o[key], test, expected, out[key]);
   }
-  for (const key of Object.keys(input)) if (!KNOWN_KEYS.has(key)) c.report(key, input[key], 'no such key (a typo?)');
-
-  config.revision = c.pick('revision', input.revision, (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0', config.revision);
-  config.language = c.pick('language', input.language, (v) => v === 'da' || v === 'en' || v === 'auto', '"da", "en" or "auto"', config.language);
-  config.categories = checkCategories(c, input.categories);
-  config.cookie = checkCookieSettings(c, input.cookie, config.cookie);
-  config.endpoint = c.pick('endpoint', input.endpoint, isSafeUrl, 'an http(s) or relative URL', undefined);
-  if (input.controller !== undefined) {
-    if (!isObject(input.controller)) c.report('controller', input.controller, 'an object { name, cvr, address, email, phone }');
-    else
-      for (const key of ['name', 'cvr', 'address', 'email', 'phone'] as const) {
-        const v = c.pick(`controller.${key}`, input.controller[key], (x) => typeof x === 'string', 'a string', undefined);
-        if (v !== undefined) config.controller[key] = v;
-      }
-  }
-  config.policy = c.pick('policy', input.policy, (v) => isSafeUrl(v) || isObject(v), 'a policy document or its http(s) URL', undefined);
-  config.policyVersion = c.pick('policyVersion', input.policyVersion, (v) => typeof v === 'string' && v.length > 0 && v.length <= 64, 'a version string of 1 to 64 characters', undefined);
-  config.privacyPolicyUrl = c.pick('privacyPolicyUrl', input.privacyPolicyUrl, isSafeUrl, 'an http(s) or relative URL', undefined);
-  config.cookiePolicyUrl = c.pick('cookiePolicyUrl', input.cookiePolicyUrl, isSafeUrl, 'an http(s) or relative URL', undefined);
-  config.googleConsentMode = checkConsentMode(c, input.googleConsentMode, config.googleConsentMode);
-  config.respectGpc = c.pick('respectGpc', input.respectGpc, (v) => typeof v === 'boolean', 'true or false', config.respectGpc);
-  config.texts = checkTexts(c, input.texts);
-  config.theme = c.pick('theme', input.theme, (v) => v === 'light' || v === 'dark' || v === 'auto', '"light", "dark" or "auto"', config.theme);
-  config.layout = c.pick('layout', input.layout, (v) => v === 'bar' || v === 'box', '"bar" or "box"', config.layout);
-  config.reopen = c.pick(
-    'reopen',
-    input.reopen,
-    (v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')),
-    'false or { position: "left" | "right" }',
-    config.reopen,
-  );
-  config.financialYearEnd = c.pick('financialYearEnd', input.financialYearEnd, isMonthDay, 'a "MM-DD" date such as "06-30"', config.financialYearEnd);
-  config.reloadOnWithdraw = c.pick('reloadOnWithdraw', input.reloadOnWithdraw, (v) => typeof v === 'boolean', 'true or false', false);
+  for (const key of Object.keys(o)) if (!known.has(key)) c.report(key, o[key], 'no such key (a typo?)');
+  config.categories = checkCategories(c, o.categories);
+  config.cookie = checkCookieSettings(c, o.cookie, config.cookie);
+  if (c.need('controller', o.controller ?? {}, isObject, 'an object { name, cvr, address, email, phone }'))
+    for (const key of ['name', 'cvr', 'address', 'email', 'phone'] as const) {
+      const v = c.pick<string>(`controller.${key}`, o.controller?.[key], (x) => typeof x === 'string', 'a string');
+      if (v !== undefined) config.controller[key] = v;
+    }
+  config.googleConsentMode = checkConsentMode(c, o.googleConsentMode, config.googleConsentMode);
+  if (c.need('texts', o.texts ?? {}, isObject, 'an object { da: {…}, en: {…} }'))
+    for (const [lang, messages] of Object.entries(o.texts ?? {}))
+      if (c.need(`texts.${lang}`, messages, (m) => (lang === 'da' || lang === 'en') && isObject(m), 'an object under "da" or "en"'))
+        config.texts[lang as Language] = messages as object;
   return { config, problems: c.problems };
 }
 
 /** Logs every problem in one `console.error`, the way a site owner reads it in the console. */
-export function reportConfigProblems(problems: readonly ConfigProblem[], log: (msg: string) => void = console.error): void {
-  if (!problems.length) return;
-  const lines = problems.map((p) => `  ${p.path}: got ${p.found}; expected ${p.expected}`);
-  log(`Samtykke: the config has ${problems.length} problem${problems.length > 1 ? 's' : ''}; the default is used for each:\n${lines.join('\n')}`);
+export function reportConfigProblems(problems: readonly ConfigProblem[]): void {
+  if (problems.length)
+    console.error(`Samtykke: config problems (defaults used):\n${problems.map((p) => `  ${p.path}: got ${p.found}, expected ${p.expected}`).join('\n')}`);
 }
-
-/** The ids of the categories a visitor may refuse. */
-export const optionalCategories = (config: SamtykkeConfig): CategoryConfig[] => config.categories.filter((c) => !c.required);

@@ -166,7 +166,8 @@ type Test = (v: unknown) => boolean;
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 const isBool: Test = (v) => typeof v === 'boolean';
-const isId: Test = (v) => typeof v === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(v);
+// "constructor" and "prototype" are refused because parseRecord refuses them as cookie keys.
+const isId: Test = (v) => typeof v === 'string' && /^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/.test(v);
 const isPath: Test = (v) => typeof v === 'string' && v[0] === '/';
 const isLocalized: Test = (v) =>
   typeof v === 'string' ||

@@ -267,6 +267,7 @@ function checkService(c: Checker, item: Record<string, any>, p: string, required
 
 function checkCategories(c: Checker, value: unknown): CategoryConfig[] {
   if (value === undefined) return defaultCategories();
+  if (Array.isArray(value) && !value.length) c.report('categories', value, 'a non-empty array');
   const ids = new Set<string>();
   const serviceIds = new Set<string>();
   const out = c.list('categories', value, (item, p): CategoryConfig | null => {

@@ -43,7 +43,8 @@ const BASE = {
   reloadOnWithdraw: true,
 };
 
-type Input = typeof BASE & Record<string, any>;
+// Loosely typed on purpose: the cases write values of the wrong type.
+type Input = Record<string, any>;
 const ids = (config: SamtykkeConfig) => config.categories.map((c) => c.id);
 const serviceIds = (config: SamtykkeConfig) => config.categories.flatMap((c) => c.services.map((s) => s.id));
 const DEFAULTS = defaultConfig();

@@ -131,7 +131,7 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
 ];
 
 /** Replaces console.error/warn for one test; the calls are kept for assertions. */
-export function stubConsole(method: 'error' | 'warn') {
+function stubConsole(method: 'error' | 'warn') {
   const original = console[method];
   const calls: unknown[][] = [];
   console[method] = (...args: unknown[]) => void calls.push(args);

@@ -57,7 +57,7 @@ export class SamtykkeController {
   /** Starts every part, in the order the law needs: signals' defaults before anything gated runs. */
   start(mount: (ctrl: SamtykkeController) => Layers): void {
     if (this.config.googleConsentMode.enabled) startConsentMode(this.store);
-    this.stopGate = startGate(this.store);
+    this.stopGate = startGate(this.store, document, { messages: this.messages, lang: this.language });
     if (this.config.endpoint) startTransport(this.store, this.config.endpoint);
     this.emit('samtykke-ready', { consent: this.store.consent });
     // With `async` or in <head> the body may not exist yet; the layers wait for it, gating does not.

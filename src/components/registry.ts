@@ -3,8 +3,12 @@
  * entry stays side-effect free; `define.ts` and the layers call it.
  */
 import { SamtykkeBanner } from './banner/banner.js';
+import { SamtykkeEmbed } from './embed/embed.js';
 
-const ELEMENTS: Array<[string, CustomElementConstructor]> = [['samtykke-banner', SamtykkeBanner]];
+const ELEMENTS: Array<[string, CustomElementConstructor]> = [
+  ['samtykke-banner', SamtykkeBanner],
+  ['samtykke-embed', SamtykkeEmbed],
+];
 
 /** Registers the first-layer elements; safe to call twice (a page that loads the script twice). */
 export function defineElements(registry: CustomElementRegistry = customElements): void {

@@ -1,10 +1,171 @@
 /**
- * Activates gated scripts and iframes. Placeholder until the gating issue lands: nothing
- * gated runs yet, which is the safe side.
+ * Activates gated scripts and iframes once the visitor allows them (COMPLIANCE 1, 19, 22).
+ *
+ * - `<script type="text/plain" data-samtykke-category="…" [data-samtykke-service="…"]>`,
+ *   inline or with `src`/`data-src`, is replaced by a runnable copy: once, in document order
+ *   (an external script is awaited before the next one runs), with its nonce carried over.
+ * - `<iframe data-samtykke-category data-samtykke-service data-src title>` stays empty and
+ *   hidden behind a `<samtykke-embed>` placeholder until allowed, and is emptied again on
+ *   withdrawal. A page-placed `<samtykke-embed category service src title>` becomes such an iframe.
+ *
+ * The decision reads the store, which read the cookie synchronously; gated elements the
+ * page adds later are handled by a MutationObserver.
  */
 import type { ConsentStore } from './store.js';
+import type { Messages } from './i18n.js';
+import { removeRefusedCookies } from './cleaner.js';
 
-/** Starts gating the document; returns a function that stops watching it. */
-export function startGate(_store: ConsentStore, _root: Document = document): () => void {
-  return () => {};
+/** What the gate needs besides the store. */
+export interface GateOptions {
+  /** Strings for the placeholders (the `embed` section and category titles). */
+  messages?: Messages;
+  /** The language of `messages`, set as `lang` on each placeholder. */
+  lang?: string;
+  /** How to reload the page when `reloadOnWithdraw` asks for it; replaceable in tests. */
+  reload?: () => void;
+}
+
+/** The properties the gate gives a placeholder. */
+interface Placeholder extends HTMLElement {
+  category?: string;
+  service?: string;
+  name?: string;
+  messages?: Messages['embed'];
+}
+
+const SCRIPTS = 'script[type="text/plain"][data-samtykke-category]';
+const FRAMES = 'iframe[data-samtykke-category][data-src]';
+const EMBEDS = 'samtykke-embed[src]';
+
+/** Starts gating `root` (the document by default); returns a function that stops watching it. */
+export function startGate(store: ConsentStore, root: Document | Element = document, options: GateOptions = {}): () => void {
+  const doc = root.ownerDocument || (root as Document);
+  const { config } = store;
+  const services = config.categories.flatMap((c) => c.services);
+  const queued = new WeakSet<Element>();
+  const queue: HTMLScriptElement[] = [];
+  const ran: Element[] = [];
+  const placeholders = new Map<HTMLIFrameElement, Placeholder>();
+  const warned = new Set<string>();
+  let waiting = false;
+
+  const allowed = (el: Element): boolean => {
+    const category = el.getAttribute('data-samtykke-category')!;
+    const service = el.getAttribute('data-samtykke-service');
+    // A service consent counts on its own (an embed's "allow"); an unknown id never runs.
+    const known = config.categories.some((c) => c.id === category) && (!service || services.some((s) => s.id === service));
+    if (!known && !warned.has(service || category)) {
+      warned.add(service || category);
+      console.warn(`Samtykke: "${service || category}" is not in the config, so the ${el.localName} that names it stays blocked.`);
+    }
+    return known && store.hasConsent(service || category);
+  };
+
+  const dress = (ph: Placeholder, category: string, service: string | null): Placeholder => {
+    const m = options.messages;
+    ph.category = category;
+    if (service) ph.service = service;
+    ph.name = service
+      ? services.find((s) => s.id === service)?.name ?? service
+      : (m?.categories as Record<string, { title: string }> | undefined)?.[category]?.title ?? category;
+    ph.messages = m?.embed;
+    if (options.lang) ph.lang = options.lang;
+    ph.setAttribute('theme', config.theme);
+    return ph;
+  };
+
+  // A page-placed placeholder becomes a gated iframe that keeps it as its placeholder.
+  const adopt = (embed: Placeholder) => {
+    const frame = doc.createElement('iframe');
+    for (const { name, value } of embed.attributes)
+      frame.setAttribute(name === 'src' ? 'data-src' : name === 'category' || name === 'service' ? `data-samtykke-${name}` : name, value);
+    embed.removeAttribute('src');
+    placeholders.set(frame, dress(embed, frame.dataset.samtykkeCategory!, frame.dataset.samtykkeService ?? null));
+    frame.hidden = true;
+    embed.after(frame);
+  };
+
+  const syncFrame = (frame: HTMLIFrameElement) => {
+    let ph = placeholders.get(frame);
+    const src = frame.dataset.src!;
+    if (allowed(frame)) {
+      if (frame.getAttribute('src') !== src) frame.src = src;
+      if (ph?.isConnected) {
+        // Focus was on the placeholder's button: hand it to the content that replaced it.
+        const focused = doc.activeElement === ph;
+        ph.remove();
+        frame.hidden = false;
+        if (focused) frame.focus();
+      }
+    } else {
+      if (frame.hasAttribute('src')) frame.src = 'about:blank';
+      if (!ph) placeholders.set(frame, (ph = dress(doc.createElement('samtykke-embed'), frame.dataset.samtykkeCategory!, frame.dataset.samtykkeService ?? null)));
+      if (frame.title) ph.title = frame.title;
+      if (!ph.isConnected) {
+        frame.before(ph);
+        frame.hidden = true;
+      }
+    }
+  };
+
+  const flush = () => {
+    while (!waiting && queue.length) {
+      const old = queue.shift()!;
+      // Consent withdrawn while it waited its turn: it stays blocked (and may queue again later).
+      if (!old.isConnected || !allowed(old)) {
+        queued.delete(old);
+        continue;
+      }
+      const script = doc.createElement('script');
+      for (const { name, value } of old.attributes) if (name !== 'type' && name !== 'data-src') script.setAttribute(name, value);
+      // The nonce attribute reads empty once the browser hides it; the property keeps it.
+      script.nonce = old.nonce;
+      if (old.dataset.src) script.src = old.dataset.src;
+      script.text = old.text;
+      if (script.src) {
+        waiting = true;
+        const next = () => {
+          waiting = false;
+          flush();
+        };
+        script.addEventListener('load', next);
+        script.addEventListener('error', next);
+      }
+      ran.push(script);
+      old.replaceWith(script);
+    }
+  };
+
+  const scan = () => {
+    root.querySelectorAll<Placeholder>(EMBEDS).forEach(adopt);
+    root.querySelectorAll<HTMLIFrameElement>(FRAMES).forEach(syncFrame);
+    for (const script of root.querySelectorAll<HTMLScriptElement>(SCRIPTS))
+      if (!queued.has(script) && allowed(script)) {
+        queued.add(script);
+        queue.push(script);
+      }
+    flush();
+  };
+
+  const onChange = () => {
+    removeRefusedCookies(config, store.consent, doc);
+    scan();
+    // A script that already ran cannot be unloaded; only a reload stops it.
+    if (config.reloadOnWithdraw && ran.some((s) => !allowed(s))) setTimeout(options.reload ?? (() => location.reload()));
+  };
+
+  const observer = new MutationObserver(scan);
+  const begin = () => {
+    scan();
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  store.addEventListener('change', onChange);
+  // A parser still writing a gated element could hand over half a script; start once the DOM is whole.
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
+  return () => {
+    observer.disconnect();
+    store.removeEventListener('change', onChange);
+    doc.removeEventListener('DOMContentLoaded', begin);
+  };
 }

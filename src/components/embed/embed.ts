@@ -1,0 +1,67 @@
+import { LitElement, html } from 'lit';
+import { format, type Messages } from '../../core/i18n.js';
+import { embedStyles } from './embed.styles.js';
+
+/**
+ * Placeholder for a blocked iframe or embed: names the service and offers to allow it.
+ *
+ * The gate inserts one before each gated `<iframe data-src>` and fills its properties; a page
+ * may also place `<samtykke-embed category service src title>` itself. Once the service is
+ * allowed the gate loads the iframe and removes the placeholder.
+ *
+ * @fires accept-service - "allow this service" was pressed; `detail: { service }`
+ * @fires customise - the visitor wants the preference centre
+ * @csspart base - the panel
+ * @csspart allow - the allow button
+ * @csspart settings - the settings button
+ * @cssprop --samtykke-background - panel background (light)
+ * @cssprop --samtykke-color - text colour (light)
+ * @cssprop --samtykke-background-dark - panel background (dark)
+ * @cssprop --samtykke-color-dark - text colour (dark)
+ */
+export class SamtykkeEmbed extends LitElement {
+  static override styles = embedStyles;
+  // Declared without decorators: they would pull tslib's helper into the first-layer bundle.
+  static override properties = {
+    category: {},
+    service: {},
+    name: { attribute: false },
+    messages: { attribute: false },
+  };
+
+  /** The category id the content belongs to. */
+  declare category?: string;
+
+  /** The service id the content comes from; without one only "settings" is offered. */
+  declare service?: string;
+
+  /** The service's display name (from the config), else the category's title. */
+  declare name?: string;
+
+  /** The `embed` section of `locales/ui.*.json`, with the site owner's overrides. */
+  declare messages?: Messages['embed'];
+
+  private intent(type: string, detail?: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const m = this.messages;
+    if (!m) return null;
+    const service = this.service;
+    const name = this.name || service || this.category || '';
+    return html`<div part="base" role="group" aria-label=${this.title || name}>
+      <p>${format(m.blocked, { service: name })}</p>
+      ${service
+        ? html`<button part="allow" @click=${() => this.intent('accept-service', { service })}>${format(m.allow, { service: name })}</button>`
+        : null}
+      <button part="settings" @click=${() => this.intent('customise')}>${m.settings}</button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samtykke-embed': SamtykkeEmbed;
+  }
+}

@@ -1,7 +1,45 @@
 /**
- * Google Consent Mode v2. Placeholder until the gating issue lands: it pushes nothing yet.
+ * Google Consent Mode v2 (COMPLIANCE 34): `default` before anything gated can run, `update`
+ * on load when consent is stored and after every decision. Pushed in gtag form — `arguments`
+ * objects on `dataLayer` — which is what Google's tags read.
  */
 import type { ConsentStore } from '../store.js';
 
-/** Pushes `default` now and `update` on load and on each decision. */
-export function startConsentMode(_store: ConsentStore): void {}
+type ConsentState = Record<string, 'granted' | 'denied'>;
+type GtagWindow = { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
+
+/** The `gtag('consent', 'update', …)` state: a type is granted when any category mapped to it is allowed. */
+export function consentModeState(store: ConsentStore): ConsentState {
+  const state: ConsentState = {};
+  for (const [category, types] of Object.entries(store.config.googleConsentMode.mapping))
+    for (const type of types) state[type] = state[type] === 'granted' || store.hasConsent(category) ? 'granted' : 'denied';
+  return state;
+}
+
+/**
+ * Pushes `default` now and `update` on load (with stored consent) and on each decision.
+ * Creates `dataLayer`, and `gtag` when the page has none, so Google tags loaded later find both.
+ */
+export function startConsentMode(store: ConsentStore, w: GtagWindow = window as GtagWindow): void {
+  if (!store.config.googleConsentMode.enabled) return;
+  w.dataLayer = w.dataLayer || [];
+  w.gtag ||= function () {
+    // Google's tags expect the Arguments object itself, not an array.
+    // eslint-disable-next-line prefer-rest-params
+    w.dataLayer!.push(arguments);
+  };
+  const denied = 'denied';
+  w.gtag('consent', 'default', {
+    ad_storage: denied,
+    ad_user_data: denied,
+    ad_personalization: denied,
+    analytics_storage: denied,
+    functionality_storage: denied,
+    personalization_storage: denied,
+    security_storage: 'granted',
+    wait_for_update: 500,
+  });
+  const update = () => w.gtag!('consent', 'update', consentModeState(store));
+  if (store.consent) update();
+  store.addEventListener('change', update);
+}

@@ -317,7 +317,7 @@ function checkConsentMode(c: Checker, v: unknown, d: ConsentModeSettings): Conse
   for (const [id, types] of Object.entries((v as Record<string, any>).mapping))
     if (c.need(`googleConsentMode.mapping.${id}`, types, (x) => Array.isArray(x) && x.every((t) => CONSENT_MODE_TYPES.includes(t)), 'an array of consent types'))
       mapping[id] = types as ConsentModeType[];
-  return { enabled: true, mapping };
+  return { enabled: (v as Record<string, any>).enabled !== false, mapping };
 }
 
 /** Top-level keys checked by a test alone: [key, test, expected]. */

@@ -206,6 +206,16 @@ describe('resolveConfig', () => {
     expect(errors.calls).to.deep.equal([]);
   });
 
+  it('googleConsentMode: true/false switch it; an object gives the mapping and may switch it off (COMPLIANCE 34)', () => {
+    expect(resolveConfig({}).config.googleConsentMode).to.deep.equal({ enabled: true, mapping: DEFAULTS.googleConsentMode.mapping });
+    expect(resolveConfig({ googleConsentMode: false }).config.googleConsentMode.enabled).to.equal(false);
+    const mapping = { analytics: ['analytics_storage'] };
+    expect(resolveConfig({ googleConsentMode: { mapping } }).config.googleConsentMode).to.deep.equal({ enabled: true, mapping });
+    const off = resolveConfig({ googleConsentMode: { enabled: false, mapping } });
+    expect(off.problems).to.deep.equal([]);
+    expect(off.config.googleConsentMode).to.deep.equal({ enabled: false, mapping });
+  });
+
   it('treats a category named necessary as required unless told otherwise (COMPLIANCE 10)', () => {
     const { config } = resolveConfig({ categories: [{ id: 'necessary' }, { id: 'analytics' }] });
     expect(config.categories.map((c) => c.required)).to.deep.equal([true, false]);

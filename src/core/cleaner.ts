@@ -11,13 +11,14 @@ import type { ConsentRecord } from './record.js';
 /**
  * The `domain` values a cookie visible on `host` may have been set with: `''` (host-only),
  * then `.host` and each parent domain down to two labels (`.shop.example.dk`, `.example.dk`).
- * IP addresses and single-label hosts only take host-only cookies.
+ * IP addresses only take host-only cookies.
  */
 export function cookieDomains(host: string): string[] {
   const out = [''];
   if (!/^[\d.]+$|[:[]/.test(host)) {
     const labels = host.split('.');
-    for (let i = 0; i < labels.length - 1; i++) out.push('.' + labels.slice(i).join('.'));
+    // A single-label host (localhost) is its own only domain; otherwise stop above the top-level domain.
+    for (let i = 0; i < Math.max(1, labels.length - 1); i++) out.push('.' + labels.slice(i).join('.'));
   }
   return out;
 }

@@ -1,0 +1,107 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { cookieDomains, removeRefusedCookies } from '../../src/core/cleaner.js';
+import { startGate } from '../../src/core/gate.js';
+import { CONFIG, makeStore, storedChoice, until } from './gate-helpers.js';
+import { resolveConfig } from '../../src/core/config.js';
+
+interface JarCookie {
+  name: string;
+  domain: string;
+  path: string;
+}
+const jar = () => executeServerCommand<JarCookie[], undefined>('getCookies');
+const names = async () => (await jar()).map((c) => `${c.name}@${c.domain}${c.path}`).sort();
+const host = location.hostname;
+
+/** A path other than the test page's, with a page under it. */
+const SUB = '/test/e2e';
+
+/** Reads the cookies a page under SUB sees, through a same-origin frame there. */
+async function cookiesAtSub(): Promise<string> {
+  const frame = document.createElement('iframe');
+  frame.src = `${SUB}/fixtures/frame.html`;
+  document.body.append(frame);
+  await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  const seen = frame.contentDocument!.cookie;
+  frame.remove();
+  return seen;
+}
+
+function clearJar() {
+  for (const c of document.cookie.split(';')) {
+    const name = c.split('=')[0].trim();
+    if (!name) continue;
+    for (const d of ['', `;domain=${host}`]) for (const p of ['/', SUB]) document.cookie = `${name}=;max-age=0;path=${p}${d}`;
+  }
+}
+
+describe('cleaner', () => {
+  beforeEach(clearJar);
+  afterEach(clearJar);
+
+  it('lists the host-only, host and parent-domain variants down to two labels (COMPLIANCE 22)', () => {
+    expect(cookieDomains('shop.example.dk')).to.deep.equal(['', '.shop.example.dk', '.example.dk']);
+    expect(cookieDomains('www.shop.example.co.uk')).to.deep.equal(['', '.www.shop.example.co.uk', '.shop.example.co.uk', '.example.co.uk', '.co.uk']);
+    expect(cookieDomains('example.dk')).to.deep.equal(['', '.example.dk']);
+    expect(cookieDomains('localhost')).to.deep.equal(['', '.localhost']);
+    expect(cookieDomains('127.0.0.1')).to.deep.equal(['']);
+    expect(cookieDomains('[::1]')).to.deep.equal(['']);
+  });
+
+  it("deletes a refused service's cookies by name and pattern and keeps the rest (COMPLIANCE 22)", async () => {
+    for (const c of ['_ga=GA1.1', '_ga_XYZ123=GS1.1', '_pk_id.1.a2b3=x', 'VISITOR_INFO1_LIVE=v', 'keep=1', '_gax=1'])
+      document.cookie = `${c};path=/`;
+    // (Chromium keeps Domain=localhost cookies host-only; the parent-domain variants are tested end to end.)
+    expect(await names()).to.include(`_ga_XYZ123@${host}/`);
+
+    const { config } = resolveConfig(CONFIG);
+    const store = makeStore();
+    removeRefusedCookies(config, store.save({ categories: { marketing: true } }).consent);
+    expect(await names()).to.deep.equal([`VISITOR_INFO1_LIVE@${host}/`, `_gax@${host}/`, `keep@${host}/`].sort());
+  });
+
+  it('deletes on the configured path as well as on / (COMPLIANCE 22)', async () => {
+    const input = { ...CONFIG, categories: CONFIG.categories.map((c) => (c.id === 'analytics' ? { ...c, services: [{ ...c.services![0], cookies: [{ name: '_ga', path: SUB, purpose: 'x', duration: 'y' }] }] } : c)) };
+    document.cookie = '_ga=root;path=/';
+    document.cookie = `_ga=sub;path=${SUB}`;
+    expect(await cookiesAtSub()).to.include('_ga=sub');
+    removeRefusedCookies(resolveConfig(input).config, null);
+    expect(await cookiesAtSub()).not.to.include('_ga');
+    expect(document.cookie).not.to.include('_ga');
+  });
+
+  it('never deletes the consent cookie itself, even when a service lists it', async () => {
+    const input = { ...CONFIG, categories: [{ id: 'analytics', services: [{ id: 'x', name: 'X', provider: 'X', purpose: 'x', cookies: [{ name: 'sam', pattern: '^sam', purpose: 'x', duration: 'y' }] }] }], cookie: { name: 'samtykke' } };
+    document.cookie = 'samtykke=1;path=/';
+    document.cookie = 'sampler=1;path=/';
+    removeRefusedCookies(resolveConfig(input).config, null);
+    expect(await names()).to.deep.equal([`samtykke@${host}/`]);
+  });
+
+  it('runs from the gate on withdrawal, and on a first reject after expired consent (COMPLIANCE 17, 22)', async () => {
+    const store = makeStore(storedChoice('all'));
+    const stop = startGate(store, document.createElement('div'));
+    try {
+      document.cookie = '_ga=GA1.1;path=/';
+      store.save({ categories: { analytics: true } });
+      expect(document.cookie).to.include('_ga=GA1.1');
+      store.withdraw();
+      await until(() => !document.cookie.includes('_ga'));
+      expect(document.cookie).not.to.include('_ga');
+    } finally {
+      stop();
+    }
+
+    // Expired consent reads as none (previous is null), yet the old cookies are still there.
+    const fresh = makeStore();
+    const stopFresh = startGate(fresh, document.createElement('div'));
+    try {
+      document.cookie = '_ga_OLD=GS1.1;path=/';
+      fresh.rejectAll();
+      expect(document.cookie).not.to.include('_ga_OLD');
+    } finally {
+      stopFresh();
+    }
+  });
+});

@@ -315,7 +315,8 @@ function checkConsentMode(c: Checker, v: unknown, d: ConsentModeSettings): Conse
   if (!c.need('googleConsentMode', v, (x) => isObject(x) && isObject(x.mapping), 'true, false or { mapping }')) return d;
   const mapping: Record<string, ConsentModeType[]> = {};
   for (const [id, types] of Object.entries((v as Record<string, any>).mapping))
-    if (c.need(`googleConsentMode.mapping.${id}`, types, (x) => Array.isArray(x) && x.every((t) => CONSENT_MODE_TYPES.includes(t)), 'an array of consent types'))
+    // isId refuses "__proto__", which would otherwise replace the mapping's prototype.
+    if (c.need(`googleConsentMode.mapping.${id}`, isId(id) && types, (x) => Array.isArray(x) && x.every((t) => CONSENT_MODE_TYPES.includes(t)), 'a category id mapped to an array of consent types'))
       mapping[id] = types as ConsentModeType[];
   return { enabled: (v as Record<string, any>).enabled !== false, mapping };
 }

@@ -19,8 +19,9 @@ export function truncateIp(ip) {
   const v4 = mapped ? mapped[1] : address;
   if (isIP(v4) === 4) return `${v4.split('.').slice(0, 3).join('.')}.0/24`;
   if (isIP(address) !== 6) return null;
-  const groups = ipv6Groups(address);
-  return `${groups.slice(0, 3).map((g) => g.toString(16)).join(':')}::/48`;
+  const network = ipv6Groups(address).slice(0, 3);
+  while (network.length && network[network.length - 1] === 0) network.pop(); // "2001:db8::/48", not "2001:db8:0::/48"
+  return `${network.map((g) => g.toString(16)).join(':')}::/48`;
 }
 
 /**

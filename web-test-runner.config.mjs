@@ -27,10 +27,36 @@ function cookieJarPlugin() {
   };
 }
 
+/**
+ * `/__log/<name>`: a scripted fake consent log for the transport tests (test/core/transport.test.ts).
+ * `PUT` a JSON array of statuses to script the answers (0: fetch rejects; the last status
+ * repeats); `POST` is recorded and answered; `GET` lists what came in.
+ */
+function fakeConsentLog() {
+  const logs = new Map();
+  return async (ctx, next) => {
+    const name = /^\/__log\/([\w-]+)$/.exec(ctx.path)?.[1];
+    if (!name) return next();
+    if (!logs.has(name)) logs.set(name, { script: [201], received: [] });
+    const log = logs.get(name);
+    if (ctx.method === 'GET') return void (ctx.body = log.received);
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    if (ctx.method === 'PUT') return void ((log.script = JSON.parse(body)), (log.received = []), (ctx.status = 204));
+    const status = log.script.length > 1 ? log.script.shift() : log.script[0];
+    log.received.push({ status, type: ctx.get('content-type'), body });
+    // A closed port: the browser's own connection fails, so fetch rejects (a dropped socket would be retried by Chrome).
+    if (status === 0) return ctx.redirect('http://127.0.0.1:9/unreachable');
+    ctx.status = status;
+    ctx.body = {};
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  middleware: [fakeConsentLog()],
   plugins: [
     esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json' }),
     cookieJarPlugin(),

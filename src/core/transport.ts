@@ -1,8 +1,98 @@
 /**
- * Delivers consent events to the configured endpoint. Placeholder until the consent-log
- * issue lands: events stay on the page (`samtykke-change`), nothing is sent.
+ * Delivers consent events to the consent log (`config.endpoint`) so the controller can prove
+ * consent (GDPR 7(1)). Every event goes into a small outbox in localStorage first, oldest
+ * first, and leaves it only when the log acknowledged it (2xx) or refused it for good (4xx
+ * other than 408/429). Anything else is retried with backoff: on the next page load, when
+ * the browser comes back `online`, and by timer. On `pagehide` what is still undelivered goes
+ * out by `sendBeacon` too; the log stores an eventId once, so sending again is harmless.
+ *
+ * Delivery never touches the visitor's choice: the cookie and the page have it already, and
+ * nothing here throws into the page (localStorage may be missing, blocked or full; the outbox
+ * then lives in memory for this page view).
  */
-import type { ConsentStore } from './store.js';
+import type { ChangeDetail, ConsentEvent, ConsentStore } from './store.js';
 
-/** Starts delivering the store's consent events to `endpoint`. */
-export function startTransport(_store: ConsentStore, _endpoint: string): void {}
+/** The localStorage key of the outbox. Keeping it is strictly necessary for the proof of consent. */
+export const OUTBOX_KEY = 'samtykke-outbox';
+
+/** Most undelivered events kept; when the outbox is full the oldest is dropped. */
+export const OUTBOX_LIMIT = 20;
+
+/**
+ * Starts delivering the store's consent events to `endpoint` and returns a stop function.
+ * `retryMs` is the first retry delay; it doubles with each failure, up to five minutes.
+ */
+export function startTransport(store: ConsentStore, endpoint: string, retryMs = 2000): () => void {
+  let memory: ConsentEvent[] = [];
+  let persist = true;
+  let busy = false;
+  let live = true;
+  let failures = 0;
+  let sending = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  // Read before every change, so two tabs sharing the outbox do not drop each other's events.
+  const read = (): ConsentEvent[] => {
+    if (persist)
+      try {
+        const box = JSON.parse(localStorage.getItem(OUTBOX_KEY) || '[]');
+        if (Array.isArray(box)) return box.filter((e) => typeof e?.eventId == 'string');
+      } catch {}
+    return memory;
+  };
+  const write = (box: ConsentEvent[]): void => {
+    memory = box.slice(-OUTBOX_LIMIT);
+    try {
+      localStorage.setItem(OUTBOX_KEY, JSON.stringify(memory));
+    } catch {
+      persist = false;
+    }
+  };
+
+  const flush = async (): Promise<void> => {
+    if (busy || !live) return;
+    busy = true;
+    clearTimeout(timer);
+    for (let event: ConsentEvent | undefined; live && (event = read()[0]); ) {
+      const id = (sending = event.eventId);
+      let status = 0;
+      try {
+        const init: RequestInit = { method: 'POST', keepalive: true, credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) };
+        status = (await fetch(endpoint, init)).status;
+      } catch {}
+      sending = '';
+      if (status < 200 || (status > 299 && (status < 400 || status > 499 || status == 408 || status == 429))) {
+        timer = setTimeout(flush, Math.min(retryMs * 2 ** failures++, 3e5));
+        break;
+      }
+      if (status > 299) console.warn(`samtykke: the consent log refused event ${id} (HTTP ${status}); it will not be sent again`);
+      failures = 0;
+      write(read().filter((e) => e.eventId != id));
+    }
+    busy = false;
+  };
+
+  const onChange = (e: Event): void => {
+    write([...read(), (e as CustomEvent<ChangeDetail>).detail.event]);
+    void flush();
+  };
+  const onHide = (): void => {
+    for (const event of read())
+      if (event.eventId != sending)
+        try {
+          navigator.sendBeacon(endpoint, JSON.stringify(event));
+        } catch {}
+  };
+
+  store.addEventListener('change', onChange);
+  addEventListener('online', flush);
+  addEventListener('pagehide', onHide);
+  void flush();
+  return () => {
+    live = false;
+    clearTimeout(timer);
+    store.removeEventListener('change', onChange);
+    removeEventListener('online', flush);
+    removeEventListener('pagehide', onHide);
+  };
+}

@@ -1,0 +1,95 @@
+// The widget benchmark's printed report: medians, ratios to the peer, targets.
+
+/** Median of the finite numbers in `values` (NaN when there are none). */
+export function median(values) {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!xs.length) return NaN;
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+/** p25 and p75 of the finite numbers in `values`. */
+function quartiles(values) {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!xs.length) return [NaN, NaN];
+  return [xs[Math.floor((xs.length - 1) / 4)], xs[Math.ceil((3 * (xs.length - 1)) / 4)]];
+}
+
+/** The measures in print order; `target` marks those the issue compares with the peer. */
+export const MEASURES = [
+  { key: 'bytes', label: 'bytes loaded, gzip (B)', digits: 0, target: true },
+  { key: 'visible', label: 'banner visible (ms)', digits: 0, target: true },
+  { key: 'opaque', label: '  … fully opaque (ms)', digits: 0 },
+  { key: 'script', label: 'main-thread script (ms)', digits: 1, target: true },
+  { key: 'busy', label: 'main-thread busy, all (ms)', digits: 0 },
+  { key: 'heap', label: 'JS heap after GC (KB)', digits: 0, target: true },
+  { key: 'cls', label: 'CLS', digits: 3, target: true },
+  { key: 'clickPaint', label: 'accept → next paint (ms)', digits: 1 },
+  { key: 'gone', label: 'accept → banner gone (ms)', digits: 1, target: true },
+];
+
+const KB = 1024;
+const fmt = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+function ratio(a, b) {
+  if (a === 0 && b === 0) return 'equal';
+  return Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : '–';
+}
+
+/** PASS/FAIL of the issue's targets for one Samtykke build (`id`), against floor and peer. */
+export function targetsFor(id, medians, bundleBytes, bundleName = 'bundle') {
+  const s = medians[id] ?? {};
+  const p = medians.peer ?? {};
+  const f = medians.floor ?? {};
+  // Lower is better everywhere; CLS 0 cannot be beaten, so matching a peer at 0 counts.
+  const notBetter = MEASURES.filter((m) => m.target && !(s[m.key] < p[m.key] || (m.key === 'cls' && s.cls === 0 && p.cls === 0)));
+  return [
+    [bundleBytes <= 14 * KB, `${bundleName} ≤ 14 KB gzip`, `${bundleBytes} B = ${(bundleBytes / KB).toFixed(2)} KB`],
+    [s.visible - f.visible <= 100, 'banner visible ≤ floor + 100 ms', `floor + ${fmt(s.visible - f.visible, 0)} ms`],
+    [s.script - f.script <= 60, 'script time ≤ floor + 60 ms', `floor + ${fmt(s.script - f.script, 1)} ms`],
+    [s.gone <= 50, 'accept → banner gone ≤ 50 ms', `${fmt(s.gone, 1)} ms`],
+    [s.cls === 0, 'CLS 0', fmt(s.cls, 3)],
+    [notBetter.length === 0, "every measure better than the peer's", notBetter.length ? `not better: ${notBetter.map((m) => m.key).join(', ')}` : 'all better'],
+  ];
+}
+
+/** Prints the report to stdout; returns false when a variant produced no run at all. */
+export function printReport({ meta, variants, runs, medians, errors, misses }) {
+  const out = [];
+  const line = (s = '') => out.push(s);
+  line(`Widget benchmark — medians of ${meta.rounds} interleaved cold page views per variant`);
+  line(`${meta.date} · commit ${meta.commit} · Chromium ${meta.chromium} · ${meta.throttle}× CPU throttling · 1280×800`);
+  line(`1-min load average ${meta.load.map((x) => x.toFixed(2)).join(' → ')} on ${meta.cpus} CPUs`);
+  line();
+  const others = variants.filter((v) => v.id !== 'peer');
+  const heads = [...variants.map((v) => v.label), ...others.map((v) => `${v.label}÷peer`)];
+  const widths = heads.map((h) => Math.max(13, h.length) + 2);
+  const w0 = 28;
+  const row = (label, cells) => label.padEnd(w0) + cells.map((c, i) => c.padStart(widths[i])).join('');
+  line(row('measure', heads));
+  for (const m of MEASURES) {
+    const values = variants.map((v) => fmt(medians[v.id]?.[m.key], m.digits));
+    const ratios = others.map((v) => ratio(medians[v.id]?.[m.key], medians.peer?.[m.key]));
+    line(row(m.label, [...values, ...ratios]));
+  }
+  line(row('page views measured', variants.map((v) => String(runs[v.id].length))));
+  line();
+  line('spread (p25–p75):');
+  for (const m of MEASURES.filter((x) => x.key !== 'bytes' && x.key !== 'heap')) {
+    const cells = variants.map((v) => quartiles(runs[v.id].map((r) => r[m.key])).map((x) => fmt(x, m.digits)).join('–'));
+    line(row(`  ${m.label.trim()}`, cells));
+  }
+  line();
+  for (const v of variants) line(`files of ${v.label}: ${runs[v.id][0]?.files.join(', ') || '(all inline)'}`);
+  if (misses.length) line(`unexpected requests (404): ${[...new Set(misses)].join(', ')}`);
+  if (errors.length) {
+    line(`failed page views (${errors.length}):`);
+    for (const e of errors.slice(0, 10)) line(`  ${e}`);
+  }
+  for (const id of Object.keys(meta.bundles)) {
+    line();
+    line(`targets (${variants.find((v) => v.id === id).label}):`);
+    for (const [pass, what, figure] of targetsFor(id, medians, meta.bundles[id], id === 'samtykke' ? 'dist/samtykke.js' : 'candidate bundle')) line(`  ${pass ? 'PASS' : 'FAIL'}  ${what.padEnd(38)} ${figure}`);
+  }
+  console.log(out.join('\n'));
+  return variants.every((v) => runs[v.id].length > 0);
+}

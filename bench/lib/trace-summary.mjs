@@ -1,0 +1,182 @@
+// Reads a Chromium trace of one benchmark page view and says where the main thread's time
+// went: by kind of work (trace events, self time), by script file and by function (the V8
+// CPU profile recorded in the same trace), and which long tasks there were. Times are in
+// the throttled page's milliseconds, counted from navigation start.
+
+// Trace event names, by the kind of work they are. Self time is used, so a compile nested
+// in a function call counts as compile, a GC inside a script as GC.
+const KINDS = [
+  ['compile', /^(v8\.compile|v8\.compileModule|V8\.(Compile|Parse|PreParse|FinalizeBaseline)|FlushInstructionCache)/],
+  ['script', /^(EvaluateScript|FunctionCall|v8\.(run|callFunction|newInstance|evaluateModule|callModuleMethod)|V8\.(Execute|HandleInterrupts|StackGuard|BytecodeBudgetInterrupt|InvokeApiInterruptCallbacks|DeoptimizeCode)|RunMicrotasks|TimerFire|FireAnimationFrame|EventDispatch|FireIdleCallback|XHRReadyStateChange)/],
+  ['gc', /^(V8\.GC|MinorGC|MajorGC|BlinkGC|ThreadState::|CppGC|V8\.ExternalCallback|GCEvent)/],
+  ['style', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|ScheduleStyleRecalculation)/],
+  ['layout', /^(Layout|UpdateLayout|PrePaint|IntersectionObserverController::computeIntersections)/],
+  ['paint', /^(Paint|PaintImage|Layerize|Commit|UpdateLayer|RasterTask|Decode)/],
+  ['html', /^(ParseHTML|ResourceReceivedData|ResourceFinish)/],
+];
+const kindOf = (name) => (KINDS.find(([, re]) => re.test(name)) || ['other'])[0];
+const KIND_ORDER = ['script', 'compile', 'gc', 'html', 'style', 'layout', 'paint', 'other'];
+
+/** Complete ('X') events of one thread, with B/E pairs folded into them, sorted for nesting. */
+function threadEvents(events, pid, tid) {
+  const out = [];
+  const open = new Map();
+  for (const e of events) {
+    if (e.pid !== pid || e.tid !== tid) continue;
+    if (e.ph === 'X' && e.dur !== undefined) out.push({ name: e.name, ts: e.ts, dur: e.dur, args: e.args });
+    else if (e.ph === 'B') (open.get(e.name) || open.set(e.name, []).get(e.name)).push(e);
+    else if (e.ph === 'E') {
+      const b = open.get(e.name)?.pop();
+      if (b) out.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts, args: b.args });
+    }
+  }
+  return out.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
+/** Gives every event its self time and parent, by time containment on the thread. */
+function nest(events) {
+  const stack = [];
+  for (const e of events) {
+    e.self = e.dur;
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      e.parent = parent;
+      parent.self -= Math.min(e.dur, parent.ts + parent.dur - e.ts);
+    }
+    stack.push(e);
+  }
+  return events;
+}
+
+const urlOf = (e) => e.args?.data?.url || e.args?.beginData?.url || e.args?.fileName || '';
+const ownUrl = (e) => {
+  for (let n = e; n; n = n.parent) if (urlOf(n)) return urlOf(n);
+  return '';
+};
+
+/** Self time per function and per script from the V8 CPU profile samples in a window. */
+function profileOf(events, pid, from, to) {
+  const chunks = events.filter((e) => e.pid === pid && (e.name === 'Profile' || e.name === 'ProfileChunk'));
+  const profiles = new Map();
+  for (const e of chunks) {
+    const p = profiles.get(e.id) || profiles.set(e.id, { start: 0, nodes: new Map(), samples: [] }).get(e.id);
+    if (e.name === 'Profile') {
+      p.start = e.args.data.startTime;
+      p.tid = e.tid;
+      continue;
+    }
+    const data = e.args.data;
+    for (const n of data.cpuProfile?.nodes || []) p.nodes.set(n.id, n);
+    const ids = data.cpuProfile?.samples || [];
+    (data.timeDeltas || []).forEach((d, i) => p.samples.push({ id: ids[i], d, line: data.lines?.[i], col: data.columns?.[i] }));
+  }
+  // The renderer main thread's profile is the one with the most samples.
+  const profile = [...profiles.values()].sort((a, b) => b.samples.length - a.samples.length)[0];
+  const byFunction = new Map();
+  const byUrl = new Map();
+  if (!profile) return { byFunction, byUrl };
+  const urlOfScript = new Map();
+  for (const n of profile.nodes.values()) if (n.callFrame.url) urlOfScript.set(n.callFrame.scriptId, n.callFrame.url);
+  let t = profile.start;
+  profile.samples.forEach((s, i) => {
+    t += s.d;
+    // A sample stands for the time until the next one.
+    const next = profile.samples[i + 1];
+    if (!next || t < from || t > to) return;
+    const cf = profile.nodes.get(s.id)?.callFrame;
+    if (!cf || cf.functionName === '(idle)' || cf.functionName === '(root)') return;
+    const url = cf.url || urlOfScript.get(cf.scriptId) || (cf.codeType === 'JS' ? '(no URL: bench probe, Playwright)' : `(${cf.functionName.replace(/[()]/g, '')})`);
+    const fname = cf.functionName || '(anonymous)';
+    const key = `${fname}\u0000${url}\u0000${cf.lineNumber}\u0000${cf.columnNumber}`;
+    const f = byFunction.get(key) || byFunction.set(key, { name: fname, url, line: cf.lineNumber, column: cf.columnNumber, us: 0, native: cf.codeType !== 'JS' }).get(key);
+    f.us += next.d;
+    byUrl.set(url, (byUrl.get(url) || 0) + next.d);
+  });
+  return { byFunction, byUrl };
+}
+
+/**
+ * Summarises one trace. Returns times in ms from navigation start: the benchmark's marks,
+ * main-thread self time by kind and script file (load window: navigation → banner fully
+ * shown + settle; click window: click → banner gone), long tasks, hottest functions.
+ */
+export function summariseTrace(trace, { origin, settleMs = 500, longTaskMs = 50 }) {
+  const events = trace.traceEvents || trace;
+  const nav = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL || '').startsWith(`${origin}/pages/`));
+  if (!nav) throw new Error('trace has no navigationStart of a benchmark page');
+  const { pid, tid } = nav;
+  const zero = nav.ts;
+  const ms = (us) => us / 1000;
+  const marks = {};
+  for (const e of events) if (e.pid === pid && e.name.startsWith('bench:')) marks[e.name.slice(6)] = ms(e.ts - zero);
+
+  const thread = nest(threadEvents(events, pid, tid));
+  const loadEnd = zero + ((marks.opaque ?? 0) + settleMs) * 1000;
+  const windows = {
+    load: [zero, loadEnd],
+    click: [zero + (marks.click ?? Infinity) * 1000, zero + (marks.gone ?? -Infinity) * 1000],
+  };
+  const tally = ([from, to]) => {
+    const kinds = Object.fromEntries(KIND_ORDER.map((k) => [k, 0]));
+    const urls = new Map();
+    for (const e of thread) {
+      if (e.ts < from || e.ts > to) continue;
+      const kind = kindOf(e.name);
+      kinds[kind] += e.self;
+      if (kind === 'script' || kind === 'compile') {
+        const url = ownUrl(e) || '(no URL: microtasks, rAF, events)';
+        urls.set(url, (urls.get(url) || 0) + e.self);
+      }
+    }
+    return { kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ms(v)])), urls: [...urls].map(([url, us]) => ({ url, ms: ms(us) })).sort((a, b) => b.ms - a.ms) };
+  };
+
+  const longTasks = thread
+    .filter((e) => e.name === 'RunTask' && !e.parent && e.dur >= longTaskMs * 1000 && e.ts >= zero && e.ts <= windows.click[1])
+    .map((task) => {
+      const inside = tally([task.ts, task.ts + task.dur]);
+      const lead = thread.filter((e) => e.parent === task).sort((a, b) => b.dur - a.dur)[0];
+      return { start: ms(task.ts - zero), ms: ms(task.dur), kinds: inside.kinds, top: lead ? `${lead.name}${urlOf(lead) ? ` ${new URL(urlOf(lead), origin).pathname}` : ''}` : '' };
+    });
+
+  const profile = profileOf(events, pid, ...windows.load);
+  const functions = [...profile.byFunction.values()].filter((f) => !f.native).sort((a, b) => b.us - a.us).slice(0, 12).map((f) => ({ ...f, ms: ms(f.us) }));
+  const profileUrls = [...profile.byUrl].map(([url, us]) => ({ url, ms: ms(us) })).sort((a, b) => b.ms - a.ms);
+  return { marks, load: tally(windows.load), click: tally(windows.click), longTasks, functions, profileUrls };
+}
+
+const short = (url, origin) => (url.startsWith(origin) ? url.slice(origin.length) : url);
+const f1 = (x) => x.toFixed(1).padStart(6);
+
+/** Prints the summaries of all variants; `snippet(url, line, column)` may show source text. */
+export function printTraceSummary(items, { origin, snippet = () => '' }) {
+  const out = [];
+  const line = (s = '') => out.push(s);
+  line();
+  line('Where the time goes (one traced page view each; tracing slows the page, so compare within this section only)');
+  for (const { variant, summary: s, tracePath } of items) {
+    line();
+    line(`${variant.label} — ${tracePath}`);
+    const m = s.marks;
+    line(`  marks (ms from navigation): visible ${m.visible?.toFixed(0)}, fully opaque ${m.opaque?.toFixed(0)}, click ${m.click?.toFixed(0)}, gone ${m.gone?.toFixed(0)}`);
+    for (const [name, w] of [['navigation → shown + 500 ms', s.load], ['click → gone', s.click]]) {
+      line(`  main thread, ${name} (self ms): ` + KIND_ORDER.filter((k) => w.kinds[k] >= 0.05).map((k) => `${k} ${w.kinds[k].toFixed(1)}`).join(', '));
+      if (w.urls.length) line(`    script + compile by file: ` + w.urls.slice(0, 5).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
+    }
+    line(`  long tasks (≥ 50 ms): ${s.longTasks.length ? '' : 'none'}`);
+    for (const t of s.longTasks) {
+      line(`    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(1)} ms: ${t.top}; ` + KIND_ORDER.filter((k) => t.kinds[k] >= 1).map((k) => `${k} ${t.kinds[k].toFixed(1)}`).join(', '));
+    }
+    if (s.profileUrls.length) {
+      line(`  CPU profile by script (self ms, load window): ` + s.profileUrls.slice(0, 6).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
+    }
+    if (s.functions.length) line('  hottest JS functions (self ms, load window):');
+    for (const f of s.functions.slice(0, 8)) {
+      const where = `${short(f.url, origin)}:${f.line + 1}:${f.column + 1}`;
+      const hint = snippet(f.url, f.line, f.column);
+      line(`    ${f1(f.ms)}  ${f.name.slice(0, 28).padEnd(28)} ${where}${hint ? `  ${hint}` : ''}`);
+    }
+  }
+  console.log(out.join('\n'));
+}

@@ -81,7 +81,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
       frame.setAttribute(name === 'src' ? 'data-src' : name === 'category' || name === 'service' ? `data-samtykke-${name}` : name, value);
     embed.removeAttribute('src');
     placeholders.set(frame, dress(embed, frame.dataset.samtykkeCategory!, frame.dataset.samtykkeService ?? null));
-    frame.hidden = true;
+    frame.style.display = 'none';
     embed.after(frame);
   };
 
@@ -94,7 +94,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
         // Focus was on the placeholder's button: hand it to the content that replaced it.
         const focused = doc.activeElement === ph;
         ph.remove();
-        frame.hidden = false;
+        frame.style.display = '';
         if (focused) frame.focus();
       }
     } else {
@@ -103,7 +103,8 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
       if (frame.title) ph.title = frame.title;
       if (!ph.isConnected) {
         frame.before(ph);
-        frame.hidden = true;
+        // Inline (through the CSSOM, which CSP allows), so a page rule like `iframe { display: block }` cannot show it.
+        frame.style.display = 'none';
       }
     }
   };
@@ -148,7 +149,11 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   };
 
   const onChange = () => {
-    removeRefusedCookies(config, store.consent, doc);
+    try {
+      removeRefusedCookies(config, store.consent, doc);
+    } catch {
+      // A sandboxed document has no cookies to read; gating must go on regardless.
+    }
     scan();
     // A script that already ran cannot be unloaded; only a reload stops it.
     if (config.reloadOnWithdraw && ran.some((s) => !allowed(s))) setTimeout(options.reload ?? (() => location.reload()));

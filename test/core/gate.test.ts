@@ -182,13 +182,13 @@ describe('gate: iframes', () => {
 
   const frame = `<iframe data-samtykke-category="marketing" data-samtykke-service="youtube" data-src="${FIX}/frame.html" title="Video om kaffe"></iframe>`;
 
-  it('keeps a gated iframe empty behind a placeholder that names the service (COMPLIANCE 1, 43)', async () => {
-    container = box(frame);
+  it('keeps a gated iframe empty behind a placeholder that names the service, whatever the page CSS (COMPLIANCE 1, 43)', async () => {
+    container = box(`<style>iframe { display: block }</style>${frame}`);
     stop = startGate(makeStore(), container, { messages, lang: 'da' });
     const iframe = container.querySelector('iframe')!;
     const ph = container.querySelector('samtykke-embed')!;
     expect(iframe.hasAttribute('src')).to.equal(false);
-    expect(iframe.hidden).to.equal(true);
+    expect(getComputedStyle(iframe).display).to.equal('none');
     expect(ph.nextElementSibling).to.equal(iframe);
     await ph.updateComplete;
     expect(ph.lang).to.equal('da');
@@ -203,13 +203,13 @@ describe('gate: iframes', () => {
     const iframe = container.querySelector('iframe')!;
     store.acceptService('youtube');
     expect(iframe.getAttribute('src')).to.equal(`${FIX}/frame.html`);
-    expect(iframe.hidden).to.equal(false);
+    expect(iframe.style.display).to.equal('');
     expect(container.querySelector('samtykke-embed')).to.equal(null);
     await until(() => iframe.contentDocument?.body?.textContent?.includes('frame loaded') === true);
     expect(iframe.contentDocument!.body.textContent).to.include('frame loaded');
     store.withdraw();
     expect(iframe.getAttribute('src')).to.equal('about:blank');
-    expect(iframe.hidden).to.equal(true);
+    expect(iframe.style.display).to.equal('none');
     expect(container.querySelector('samtykke-embed')!.nextElementSibling).to.equal(iframe);
   });
 

@@ -1,36 +1,16 @@
 import { css } from 'lit';
 
-/** Styles of `<samtykke-banner>`; sized in px because a host `html { font-size }` would shrink rem. */
+/**
+ * Styles of `<samtykke-banner>`: a corner box (default) or a bottom bar. Fixed, so the host
+ * page does not move; the text scrolls inside the panel and the buttons stay in view at any
+ * height (COMPLIANCE 2, 40). The buttons share one flex rule: all in a row, or one per row.
+ */
 export const bannerStyles = css`
-  :host {
-    position: fixed;
-    z-index: 2147483000;
-    inset: auto 16px 16px auto;
-    max-width: min(440px, calc(100vw - 32px));
-    font: 15px/1.5 system-ui, sans-serif;
-    color: var(--samtykke-color, #1d1d1f);
-  }
-  [part='base'] {
-    background: var(--samtykke-background, #fff);
-    border: 1px solid #767676;
-    border-radius: 8px;
-    padding: 16px;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-  }
-  button {
-    flex: 1 1 0;
-    min-height: 44px;
-    font: inherit;
-    font-weight: 600;
-    padding: 8px 12px;
-    border-radius: 6px;
-    border: 2px solid #1d1d1f;
-    background: #fff;
-    color: #1d1d1f;
-    cursor: pointer;
-  }
+:host{position:fixed;z-index:2147483000;left:16px;bottom:16px;width:min(440px,100vw - 32px)}
+:host([layout=bar]){left:0;bottom:0;width:100%}
+section{display:flex;flex-direction:column;gap:8px;max-height:calc(100dvh - 32px);padding:20px;background:var(--_bg);border:1px solid var(--_line);border-radius:var(--_radius)}
+:host([layout=bar]) section{max-height:100dvh;border-radius:0;border-width:1px 0 0;padding:16px max(16px,50% - 560px)}
+.text{overflow:auto}
+ul{padding-left:20px}
+.actions{flex:none;max-width:640px}
 `;

@@ -45,7 +45,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   const queued = new WeakSet<Element>();
   const queue: HTMLScriptElement[] = [];
   const ran: Element[] = [];
-  const placeholders = new Map<HTMLIFrameElement, Placeholder>();
+  const placeholders = new WeakMap<HTMLIFrameElement, Placeholder>();
   const warned = new Set<string>();
   let waiting = false;
 
@@ -56,13 +56,15 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     const known = config.categories.some((c) => c.id === category) && (!service || services.some((s) => s.id === service));
     if (!known && !warned.has(service || category)) {
       warned.add(service || category);
-      console.warn(`Samtykke: "${service || category}" is not in the config, so the ${el.localName} that names it stays blocked.`);
+      console.warn(`Samtykke: "${service || category}" is not in the config; what names it stays blocked.`);
     }
     return known && store.hasConsent(service || category);
   };
 
-  const dress = (ph: Placeholder, category: string, service: string | null): Placeholder => {
+  /** Gives a placeholder what it shows for `frame`: the service's name (or the category's title), strings, language, theme. */
+  const dress = (ph: Placeholder, frame: HTMLIFrameElement): Placeholder => {
     const m = options.messages;
+    const { samtykkeCategory: category = '', samtykkeService: service } = frame.dataset;
     ph.category = category;
     if (service) ph.service = service;
     ph.name = service
@@ -80,7 +82,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     for (const { name, value } of embed.attributes)
       frame.setAttribute(name === 'src' ? 'data-src' : name === 'category' || name === 'service' ? `data-samtykke-${name}` : name, value);
     embed.removeAttribute('src');
-    placeholders.set(frame, dress(embed, frame.dataset.samtykkeCategory!, frame.dataset.samtykkeService ?? null));
+    placeholders.set(frame, dress(embed, frame));
     frame.style.display = 'none';
     embed.after(frame);
   };
@@ -99,7 +101,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
       }
     } else {
       if (frame.hasAttribute('src')) frame.src = 'about:blank';
-      if (!ph) placeholders.set(frame, (ph = dress(doc.createElement('samtykke-embed'), frame.dataset.samtykkeCategory!, frame.dataset.samtykkeService ?? null)));
+      if (!ph) placeholders.set(frame, (ph = dress(doc.createElement('samtykke-embed'), frame)));
       if (frame.title) ph.title = frame.title;
       if (!ph.isConnected) {
         frame.before(ph);

@@ -120,30 +120,44 @@ export function summariseTrace(trace, { origin, settleMs = 500, longTaskMs = 50 
   const tally = ([from, to]) => {
     const kinds = Object.fromEntries(KIND_ORDER.map((k) => [k, 0]));
     const urls = new Map();
+    const names = new Map();
     for (const e of thread) {
       if (e.ts < from || e.ts > to) continue;
       const kind = kindOf(e.name);
       kinds[kind] += e.self;
+      const n = names.get(e.name) || names.set(e.name, { name: e.name, kind, us: 0, count: 0 }).get(e.name);
+      n.us += e.self;
+      n.count++;
       if (kind === 'script' || kind === 'compile') {
         const url = ownUrl(e) || '(no URL: microtasks, rAF, events)';
         urls.set(url, (urls.get(url) || 0) + e.self);
       }
     }
-    return { kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ms(v)])), urls: [...urls].map(([url, us]) => ({ url, ms: ms(us) })).sort((a, b) => b.ms - a.ms) };
+    return {
+      kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ms(v)])),
+      urls: [...urls].map(([url, us]) => ({ url, ms: ms(us) })).sort((a, b) => b.ms - a.ms),
+      // Task wrappers and IPC plumbing ("other") are left out: they are not anybody's code.
+      events: [...names.values()].filter((n) => n.kind !== 'other').map((n) => ({ ...n, ms: ms(n.us) })).sort((a, b) => b.ms - a.ms).slice(0, 8),
+    };
   };
 
   const longTasks = thread
     .filter((e) => e.name === 'RunTask' && !e.parent && e.dur >= longTaskMs * 1000 && e.ts >= zero && e.ts <= windows.click[1])
     .map((task) => {
       const inside = tally([task.ts, task.ts + task.dur]);
-      const lead = thread.filter((e) => e.parent === task).sort((a, b) => b.dur - a.dur)[0];
-      return { start: ms(task.ts - zero), ms: ms(task.dur), kinds: inside.kinds, top: lead ? `${lead.name}${urlOf(lead) ? ` ${new URL(urlOf(lead), origin).pathname}` : ''}` : '' };
+      return { start: ms(task.ts - zero), ms: ms(task.dur), kinds: inside.kinds };
     });
 
-  const profile = profileOf(events, pid, ...windows.load);
-  const functions = [...profile.byFunction.values()].filter((f) => !f.native).sort((a, b) => b.us - a.us).slice(0, 12).map((f) => ({ ...f, ms: ms(f.us) }));
-  const profileUrls = [...profile.byUrl].map(([url, us]) => ({ url, ms: ms(us) })).sort((a, b) => b.ms - a.ms);
-  return { marks, load: tally(windows.load), click: tally(windows.click), longTasks, functions, profileUrls };
+  const hottest = ([from, to]) => {
+    const profile = profileOf(events, pid, from, to);
+    return {
+      functions: [...profile.byFunction.values()].filter((f) => !f.native).sort((a, b) => b.us - a.us).slice(0, 8).map((f) => ({ ...f, ms: ms(f.us) })),
+      urls: [...profile.byUrl].map(([url, us]) => ({ url, ms: ms(us) })).sort((a, b) => b.ms - a.ms),
+    };
+  };
+  const load = { ...tally(windows.load), profile: hottest(windows.load) };
+  const click = { ...tally(windows.click), profile: hottest(windows.click) };
+  return { marks, load, click, longTasks };
 }
 
 const short = (url, origin) => (url.startsWith(origin) ? url.slice(origin.length) : url);
@@ -160,22 +174,21 @@ export function printTraceSummary(items, { origin, snippet = () => '' }) {
     line(`${variant.label} — ${tracePath}`);
     const m = s.marks;
     line(`  marks (ms from navigation): visible ${m.visible?.toFixed(0)}, fully opaque ${m.opaque?.toFixed(0)}, click ${m.click?.toFixed(0)}, gone ${m.gone?.toFixed(0)}`);
-    for (const [name, w] of [['navigation → shown + 500 ms', s.load], ['click → gone', s.click]]) {
-      line(`  main thread, ${name} (self ms): ` + KIND_ORDER.filter((k) => w.kinds[k] >= 0.05).map((k) => `${k} ${w.kinds[k].toFixed(1)}`).join(', '));
-      if (w.urls.length) line(`    script + compile by file: ` + w.urls.slice(0, 5).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
-    }
     line(`  long tasks (≥ 50 ms): ${s.longTasks.length ? '' : 'none'}`);
     for (const t of s.longTasks) {
-      line(`    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(1)} ms: ${t.top}; ` + KIND_ORDER.filter((k) => t.kinds[k] >= 1).map((k) => `${k} ${t.kinds[k].toFixed(1)}`).join(', '));
+      line(`    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(1)} ms: ` + KIND_ORDER.filter((k) => t.kinds[k] >= 1).map((k) => `${k} ${t.kinds[k].toFixed(1)}`).join(', '));
     }
-    if (s.profileUrls.length) {
-      line(`  CPU profile by script (self ms, load window): ` + s.profileUrls.slice(0, 6).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
-    }
-    if (s.functions.length) line('  hottest JS functions (self ms, load window):');
-    for (const f of s.functions.slice(0, 8)) {
-      const where = `${short(f.url, origin)}:${f.line + 1}:${f.column + 1}`;
-      const hint = snippet(f.url, f.line, f.column);
-      line(`    ${f1(f.ms)}  ${f.name.slice(0, 28).padEnd(28)} ${where}${hint ? `  ${hint}` : ''}`);
+    for (const [name, w] of [['navigation → fully shown + 500 ms', s.load], ['accept click → banner gone', s.click]]) {
+      line(`  ${name}, main thread (self ms): ` + KIND_ORDER.filter((k) => w.kinds[k] >= 0.05).map((k) => `${k} ${w.kinds[k].toFixed(1)}`).join(', '));
+      if (w.urls.length) line(`    script + compile by file: ` + w.urls.slice(0, 5).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
+      if (w.events.length) line(`    top trace events: ` + w.events.map((e) => `${e.name} ${e.ms.toFixed(1)} (×${e.count})`).join(', '));
+      const p = w.profile;
+      if (p.urls.length) line(`    CPU profile (sampled) by script: ` + p.urls.slice(0, 5).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
+      for (const f of p.functions.slice(0, 6)) {
+        const where = `${short(f.url, origin)}:${f.line + 1}:${f.column + 1}`;
+        const hint = snippet(f.url, f.line, f.column);
+        line(`      ${f1(f.ms)}  ${f.name.slice(0, 24).padEnd(24)} ${where}${hint ? `  ${hint}` : ''}`);
+      }
     }
   }
   console.log(out.join('\n'));

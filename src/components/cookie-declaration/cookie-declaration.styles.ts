@@ -27,6 +27,7 @@ export const cookieDeclarationStyles = [
       margin: 0 0 16px;
     }
     .scroll {
+      position: relative;
       overflow-x: auto;
       margin: 0 0 16px;
     }
@@ -35,10 +36,14 @@ export const cookieDeclarationStyles = [
       width: 100%;
       font-size: 15px;
     }
+    /* The category heading above already shows the title; the caption names the table for screen readers. */
     caption {
-      text-align: left;
-      font-weight: 600;
-      padding: 0 0 4px;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     th,
     td {
@@ -49,6 +54,15 @@ export const cookieDeclarationStyles = [
     }
     thead th {
       border-bottom-width: 2px;
+    }
+    @media (max-width: 480px) {
+      [part='status'] dl {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+      dd {
+        margin-bottom: 8px;
+      }
     }
     @media print {
       .scroll {

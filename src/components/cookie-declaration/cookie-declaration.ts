@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { CategoryConfig, Language, SamtykkeConfig, ServiceConfig } from '../../core/config.js';
-import { localize, messagesFor, resolveLanguage, type Messages } from '../../core/i18n.js';
+import type { CategoryConfig, Language, SamtykkeConfig } from '../../core/config.js';
+import { format, localize, messagesFor, resolveLanguage, type Messages } from '../../core/i18n.js';
 import { DATE_LOCALES } from '../../core/policy-fill.js';
 import { configFor, currentConsent } from '../../core/policy-page.js';
 import type { ConsentRecord } from '../../core/record.js';
@@ -125,23 +125,28 @@ export class SamtykkeCookieDeclaration extends LitElement {
     const description = localize(c.description, language) || known?.description;
     const d = m.declaration;
     const state = c.required ? m.preferences.alwaysOn : !consent ? d.notChosen : consent.categories[c.id] ? d.allowed : d.refused;
+    const rows: Row[] = c.services.flatMap((s) => {
+      const provider = `${s.name} (${s.provider})`;
+      const transfer = localize(s.transfer, language) || m.cookies.noTransfer;
+      return s.cookies.length
+        ? s.cookies.map((k): Row => [s.id, k.name, provider, localize(k.purpose, language), localize(k.duration, language), transfer])
+        : [[s.id, m.cookies.none, provider, localize(s.purpose, language), '–', transfer]];
+    });
+    // The consent cookie is a necessary cookie too, and a declaration must list it (CBO § 3(2)).
+    if (c === config.categories.find((x) => x.required)) {
+      const days = { days: String(config.cookie.expiresDays), rejectDays: String(config.cookie.rejectExpiresDays) };
+      rows.unshift(['', config.cookie.name, config.controller.name || location.hostname, d.consentCookie, format(d.consentDuration, days), m.cookies.noTransfer]);
+    }
     return html`<section part="category" data-category=${c.id}>
       ${heading(level, title)}
       ${description ? html`<p>${description}</p>` : nothing}
       <p part="state" class="state" data-state=${c.required || consent?.categories[c.id] ? 'on' : 'off'}><strong>${d.state}:</strong> ${state}</p>
-      ${c.services.length ? this.table(title, c.services, language, m) : html`<p>${m.cookies.none}</p>`}
+      ${rows.length ? this.table(title, rows, m) : html`<p>${m.cookies.none}</p>`}
     </section>`;
   }
 
-  private table(title: string, services: ServiceConfig[], language: Language, m: Messages): unknown {
+  private table(title: string, rows: Row[], m: Messages): unknown {
     const t = m.cookies;
-    const row = (s: ServiceConfig, name: string, purpose: string, duration: string) => html`<tr data-service=${s.id}>
-      <th scope="row">${name}</th>
-      <td>${s.name} (${s.provider})</td>
-      <td>${purpose}</td>
-      <td>${duration}</td>
-      <td>${localize(s.transfer, language) || t.noTransfer}</td>
-    </tr>`;
     // A table wider than a phone scrolls in its own box, which keyboard users can reach (WCAG 1.4.10, 2.1.1).
     return html`<div class="scroll" role="region" tabindex="0" aria-label=${title}>
       <table part="table">
@@ -150,16 +155,15 @@ export class SamtykkeCookieDeclaration extends LitElement {
           <tr><th scope="col">${t.name}</th><th scope="col">${t.provider}</th><th scope="col">${t.purpose}</th><th scope="col">${t.duration}</th><th scope="col">${t.transfer}</th></tr>
         </thead>
         <tbody>
-          ${services.flatMap((s) =>
-            s.cookies.length
-              ? s.cookies.map((k) => row(s, k.name, localize(k.purpose, language), localize(k.duration, language)))
-              : [row(s, t.none, localize(s.purpose, language), '–')],
-          )}
+          ${rows.map(([service, name, ...cells]) => html`<tr data-service=${service || nothing}><th scope="row">${name}</th>${cells.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
         </tbody>
       </table>
     </div>`;
   }
 }
+
+/** A table row: service id ('' for the consent cookie), cookie name, provider, purpose, duration, transfer. */
+type Row = [string, string, string, string, string, string];
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,7 +9,8 @@ import { SamtykkeController } from '../../../src/controller.js';
 const COOKIE = 'samtykke-declaration-test';
 
 const CONFIG = {
-  cookie: { name: COOKIE },
+  cookie: { name: COOKIE, expiresDays: 200, rejectExpiresDays: 100 },
+  controller: { name: 'Nordlys Kaffe ApS' },
   categories: [
     { id: 'necessary', required: true, services: [{ id: 'site', name: 'Nordlys webshop', provider: 'Nordlys Kaffe ApS', purpose: 'Kurv og login', essential: true, reason: 'Uden den virker kurven ikke', cookies: [{ name: 'session', purpose: 'Holder dig logget ind', duration: 'Sessionen' }] }] },
     {
@@ -66,7 +67,7 @@ async function declaration(opts: { lang?: string; theme?: string; config?: objec
 describe('<samtykke-cookie-declaration>', () => {
   afterEach(() => Cookies.remove(COOKIE, { path: '/' }));
 
-  it('lists every category, service and cookie with name, provider, purpose, duration and transfer (COMPLIANCE 14)', async () => {
+  it('lists every category, service and cookie, and the consent cookie, with name, provider, purpose, duration and transfer (COMPLIANCE 14)', async () => {
     const el = await declaration();
     const tables = [...root(el).querySelectorAll('table')];
     expect(tables.map((t) => squash(t.caption!.textContent!))).to.deep.equal(['Nødvendige', 'Statistik', 'Annoncer']);
@@ -74,7 +75,11 @@ describe('<samtykke-cookie-declaration>', () => {
       ['Navn', 'col'], ['Udbyder', 'col'], ['Formål', 'col'], ['Varighed', 'col'], ['Overførsel uden for EU/EØS', 'col'],
     ]);
     const rows = (t: HTMLTableElement) => [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => squash(c.textContent!)));
-    expect(rows(tables[0])).to.deep.equal([['session', 'Nordlys webshop (Nordlys Kaffe ApS)', 'Holder dig logget ind', 'Sessionen', 'Nej']]);
+    // The consent cookie itself heads the first required category, with its configured lifetimes.
+    expect(rows(tables[0])).to.deep.equal([
+      [COOKIE, 'Nordlys Kaffe ApS', 'Husker dit cookievalg og dit samtykke-ID', '200 dage (100 dage, hvis du afviser)', 'Nej'],
+      ['session', 'Nordlys webshop (Nordlys Kaffe ApS)', 'Holder dig logget ind', 'Sessionen', 'Nej'],
+    ]);
     expect(rows(tables[1])).to.deep.equal([
       ['_ga', 'Google Analytics (Google Ireland Ltd.)', 'Skelner mellem besøgende', '2 år', 'USA (EU-U.S. Data Privacy Framework)'],
       ['_ga_*', 'Google Analytics (Google Ireland Ltd.)', 'Husker sessionen', '2 år', 'USA (EU-U.S. Data Privacy Framework)'],
@@ -86,7 +91,7 @@ describe('<samtykke-cookie-declaration>', () => {
     expect(squash(root(el).querySelector<HTMLElement>('[data-category="functional"]')!.innerText)).to.contain('Ingen cookies');
 
     const english = await declaration({ lang: 'en' });
-    expect(squash(root(english).querySelectorAll('table')[1].tBodies[0].rows[0].textContent!)).to.equal('_ga Google Analytics (Google Ireland Ltd.) Tells visitors apart 2 years USA (EU-U.S. Data Privacy Framework)');
+    expect(rows(root(english).querySelectorAll('table')[1])[0]).to.deep.equal(['_ga', 'Google Analytics (Google Ireland Ltd.)', 'Tells visitors apart', '2 years', 'USA (EU-U.S. Data Privacy Framework)']);
   });
 
   it('shows no choice yet when nothing is stored (COMPLIANCE 19)', async () => {

@@ -167,6 +167,20 @@ describe('<samtykke-privacy-policy>', () => {
     history.replaceState(null, '', location.pathname + location.search);
   });
 
+  it('lands on the section a link from another page points at (COMPLIANCE 37)', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#retention`);
+    try {
+      const el = await policy();
+      await new Promise((r) => requestAnimationFrame(r));
+      const top = root(el).getElementById('retention')!.getBoundingClientRect().top;
+      // scroll-margin-top keeps 16px above the section.
+      expect(top).to.be.within(15, 17);
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('shifts every heading with heading-level', async () => {
     const el = await policy({ headingLevel: 2 });
     expect(root(el).querySelector('h1')).to.equal(null);

@@ -25,6 +25,7 @@ interface Remote {
  * else the shipped policy in the element's language. A URL that cannot be loaded, or a document
  * that cannot be used, shows a notice and the shipped policy instead.
  *
+ * @tagname samtykke-privacy-policy
  * @csspart base - the article holding the whole document
  * @csspart heading - every heading
  * @csspart meta - the "Senest opdateret" and version line
@@ -52,7 +53,7 @@ export class SamtykkePrivacyPolicy extends LitElement {
     lang: { reflect: true },
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    remote: { state: true },
+    remote: { state: true, attribute: false },
   };
 
   /** A policy document object (the schema of `locales/policy.da.json`); wins over `src` and the config. */

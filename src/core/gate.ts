@@ -30,7 +30,7 @@ interface Placeholder extends HTMLElement {
   category?: string;
   service?: string;
   name?: string;
-  messages?: Messages['embed'];
+  messages?: Messages;
 }
 
 const SCRIPTS = 'script[type="text/plain"][data-samtykke-category]';
@@ -70,7 +70,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     ph.name = service
       ? services.find((s) => s.id === service)?.name ?? service
       : (m?.categories as Record<string, { title: string }> | undefined)?.[category]?.title ?? category;
-    ph.messages = m?.embed;
+    if (m) ph.messages = m;
     if (options.lang) ph.lang = options.lang;
     ph.setAttribute('theme', config.theme);
     return ph;

@@ -1,5 +1,7 @@
-import { LitElement, html } from 'lit';
-import { format, type Messages } from '../../core/i18n.js';
+import { html } from 'lit';
+import { format } from '../../core/i18n.js';
+import { SamtykkeElement } from '../samtykke-element.js';
+import { themeStyles } from '../theme.styles.js';
 import { embedStyles } from './embed.styles.js';
 
 /**
@@ -12,22 +14,16 @@ import { embedStyles } from './embed.styles.js';
  * @fires accept-service - "allow this service" was pressed; `detail: { service }`
  * @fires customise - the visitor wants the preference centre
  * @csspart base - the panel
- * @csspart allow - the allow button
+ * @csspart allow - the allow button (only with a `service`)
  * @csspart settings - the settings button
- * @cssprop --samtykke-background - panel background (light)
- * @cssprop --samtykke-color - text colour (light)
- * @cssprop --samtykke-background-dark - panel background (dark)
- * @cssprop --samtykke-color-dark - text colour (dark)
+ * @cssprop --samtykke-background - panel background
+ * @cssprop --samtykke-color - text colour
+ * @cssprop --samtykke-accent - button colour
+ * @cssprop --samtykke-border-color - panel border
  */
-export class SamtykkeEmbed extends LitElement {
-  static override styles = embedStyles;
-  // Declared without decorators: they would pull tslib's helper into the first-layer bundle.
-  static override properties = {
-    category: {},
-    service: {},
-    name: { attribute: false },
-    messages: { attribute: false },
-  };
+export class SamtykkeEmbed extends SamtykkeElement {
+  static override styles = [themeStyles, embedStyles];
+  static override properties = { ...SamtykkeElement.properties, category: {}, service: {}, name: { attribute: false } };
 
   /** The category id the content belongs to. */
   declare category?: string;
@@ -38,16 +34,8 @@ export class SamtykkeEmbed extends LitElement {
   /** The service's display name (from the config), else the category's title. */
   declare name?: string;
 
-  /** The `embed` section of `locales/ui.*.json`, with the site owner's overrides. */
-  declare messages?: Messages['embed'];
-
-  private intent(type: string, detail?: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
   override render() {
-    const m = this.messages;
-    if (!m) return null;
+    const m = this.messages.embed;
     const service = this.service;
     const name = this.name || service || this.category || '';
     return html`<div part="base" role="group" aria-label=${this.title || name}>

@@ -4,10 +4,14 @@
  */
 import { SamtykkeBanner } from './banner/banner.js';
 import { SamtykkeEmbed } from './embed/embed.js';
+import { SamtykkePreferences } from './preferences/preferences.js';
+import { SamtykkeReopen } from './reopen/reopen.js';
 
 const ELEMENTS: Array<[string, CustomElementConstructor]> = [
   ['samtykke-banner', SamtykkeBanner],
   ['samtykke-embed', SamtykkeEmbed],
+  ['samtykke-preferences', SamtykkePreferences],
+  ['samtykke-reopen', SamtykkeReopen],
 ];
 
 /** Registers the first-layer elements; safe to call twice (a page that loads the script twice). */

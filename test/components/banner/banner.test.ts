@@ -73,7 +73,7 @@ describe('<samtykke-banner>', () => {
     const buttons = $$(el, 'button');
     expect(buttons.map((b) => b.dataset.action)).to.deep.equal(['accept-all', 'reject-all', 'customise']);
     expect(buttons.map((b) => b.textContent)).to.deep.equal(['Accepter alle', 'Afvis alle', 'Tilpas']);
-    expect(buttons.every((b) => b.tabIndex === 0 && b.type === 'button')).to.equal(true);
+    expect(buttons.every((b) => b.localName === 'button' && b.tabIndex === 0 && b.getAttribute('type') === 'button')).to.equal(true);
     expect(deepActive()).to.not.be.oneOf([el, ...buttons]);
     // Adjacent in tab order: from the link, three Tabs visit exactly these three.
     ($(el, 'a') as HTMLElement).focus();

@@ -1,0 +1,45 @@
+import { LitElement, html } from 'lit';
+import { SamtykkeElement } from '../samtykke-element.js';
+import { themeStyles } from '../theme.styles.js';
+import { reopenStyles } from './reopen.styles.js';
+
+/**
+ * The permanent way back to the preference centre (COMPLIANCE 20, 21): one click opens it,
+ * and from there one more withdraws, as one more accepts. `dist/samtykke.js` adds it after
+ * the first decision unless the config says `reopen: false`; a page may place its own.
+ * Focusing the element focuses its button.
+ *
+ * @fires customise - the visitor wants the preference centre (bubbles, composed)
+ * @csspart base - the button
+ * @cssprop --samtykke-accent - button background
+ * @cssprop --samtykke-on-accent - icon colour
+ */
+export class SamtykkeReopen extends SamtykkeElement {
+  static override styles = [themeStyles, reopenStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    position: { reflect: true },
+  };
+
+  /** `left` (default) or `right` bottom corner. */
+  declare position: 'left' | 'right';
+
+  constructor() {
+    super();
+    this.position = 'left';
+  }
+
+  override render() {
+    const label = this.messages.reopen.label;
+    // A cookie with a bite out of it and three chips: the icon visitors know from other sites.
+    return html`<button type="button" part="base" aria-haspopup="dialog" aria-label=${label} title=${label} @click=${() => this.intent('customise')}>
+<svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM7 9h3v3H7Zm6 5h3v3h-3Zm-5 2h2v2H8Z"/></svg>
+</button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samtykke-reopen': SamtykkeReopen;
+  }
+}

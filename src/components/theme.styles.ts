@@ -7,6 +7,8 @@ import { css } from 'lit';
  * through `light-dark()`. Sizes are px: a host `html { font-size }` would shrink rem.
  * Contrast of the defaults (light / dark): text 16.8 / 15.1, buttons 6.4 / 9.0, focus ring,
  * links and switch tracks ≥ 5 against the panel. Written one rule per line: it ships as is.
+ * `.actions button`: all in one row when the row has 360px, else one per row, so the
+ * choices are never of unequal size.
  */
 export const themeStyles = css`
 :host{color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_accent:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on-accent:var(--samtykke-on-accent,light-dark(#fff,#111));--_line:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_radius:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
@@ -16,9 +18,9 @@ export const themeStyles = css`
 h2{font-size:1.25em;margin:0 0 8px}
 p{margin:0 0 8px}
 a{color:var(--_accent)}
-button{font:inherit;font-weight:600;min-height:44px;padding:8px 16px;border:2px solid var(--_accent);border-radius:var(--_radius);background:var(--_accent);color:var(--_on-accent);cursor:pointer}
+button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px solid var(--_accent);border-radius:var(--_radius);background:var(--_accent);color:var(--_on-accent);cursor:pointer}
 :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
 .actions{display:flex;flex-wrap:wrap;gap:8px}
-.actions button{flex:1 1 calc((400px - 100%)*999)}
+.actions button{flex:1 1 calc((360px - 100%)*999)}
 @media (prefers-reduced-motion:reduce){*{transition:none!important}}
 `;

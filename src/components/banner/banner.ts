@@ -6,7 +6,8 @@ import { themeStyles } from '../theme.styles.js';
 import { bannerStyles } from './banner.styles.js';
 
 /**
- * The first layer: one sentence per purpose with who receives the data, how to withdraw,
+ * The first layer: one sentence per purpose that needs consent, with who receives the data
+ * (the intro covers the necessary ones), how to withdraw,
  * a link to the privacy policy, and three equal choices. Nothing in it is focused when it
  * appears; while it is shown, the page gets bottom padding and scroll padding of its height
  * so the banner never hides what the keyboard focuses (COMPLIANCE 38).
@@ -85,7 +86,7 @@ export class SamtykkeBanner extends SamtykkeElement {
 <div class="text" part="text">
 <h2 id="t" part="title">${b.title}</h2>
 <p>${b.intro}</p>
-<ul>${this.categories.map((c) => {
+<ul>${this.categories.filter((c) => !c.required).map((c) => {
       const [title, description] = this.describe(c);
       const who = c.services.map((s) => `${s.name} (${s.provider})`).join(', ');
       return html`<li><strong>${title}:</strong> ${description} ${who && format(b.recipients, { list: who })}</li>`;

@@ -27,7 +27,6 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
   defineElements();
   const { store, config } = ctrl;
   let banner: SamtykkeBanner | null = null;
-  let preferences: SamtykkePreferences | null = null;
   let reopen: SamtykkeReopen | null = null;
   let ownReopen = false;
 
@@ -39,6 +38,16 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
   };
   const add = <K extends 'samtykke-banner' | 'samtykke-preferences' | 'samtykke-reopen'>(tag: K) =>
     document.body.appendChild(dress(document.createElement(tag)));
+
+  // Mounted up front: its role="status" region must exist before a decision is announced in it.
+  const preferences = add('samtykke-preferences');
+  preferences.categories = config.categories;
+  preferences.addEventListener('close', () => {
+    ctrl.emit('samtykke-hide', { layer: 'preferences' });
+    // The opener is gone (the banner after a decision): the reopen button takes the focus.
+    const at = document.activeElement;
+    if (at === preferences || at === document.body) reopen?.focus();
+  });
 
   const showBanner = () => {
     if (banner) return;
@@ -65,26 +74,11 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     if (ownReopen && config.reopen) reopen.position = config.reopen.position;
   };
 
-  const centre = () => {
-    if (!preferences) {
-      preferences = add('samtykke-preferences');
-      preferences.categories = config.categories;
-      preferences.addEventListener('close', () => {
-        ctrl.emit('samtykke-hide', { layer: 'preferences' });
-        // The opener is gone (the banner after a decision): the reopen button takes the focus.
-        const at = document.activeElement;
-        if (at === preferences || at === document.body) reopen?.focus();
-      });
-    }
-    return preferences;
-  };
-
   const showPreferences = () => {
-    const p = centre();
-    if (p.open) return;
-    p.consent = store.consent;
-    p.gpc = store.gpc && config.respectGpc && !store.consent;
-    void p.show();
+    if (preferences.open) return;
+    preferences.consent = store.consent;
+    preferences.gpc = store.gpc && config.respectGpc && !store.consent;
+    void preferences.show();
     ctrl.emit('samtykke-show', { layer: 'preferences' });
   };
 
@@ -93,10 +87,7 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     const hadFocus = !!banner && document.activeElement === banner;
     hideBanner();
     showReopen(true);
-    const p = centre();
-    p.consent = store.consent;
-    p.gpc = false;
-    p.confirm();
+    preferences.confirm();
     // Ours renders in a microtask; focus it once it has a button.
     if (hadFocus) void reopen?.updateComplete.then(() => reopen?.focus());
   };

@@ -36,7 +36,9 @@ export class SamtykkeElement extends LitElement {
 
   /** Asks the controller for a decision or a layer. */
   protected intent(type: string, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    // Built apart from dispatchEvent so the manifest analyzer does not list an event named "type".
+    const event = new CustomEvent(type, { bubbles: true, composed: true, detail });
+    this.dispatchEvent(event);
   }
 
   /** Click handler of an `.actions` row: the pressed button's `data-action` becomes an intent. */

@@ -31,6 +31,8 @@ import { bannerStyles } from './banner.styles.js';
  * @cssprop --samtykke-radius - corner radius
  * @cssprop --samtykke-font-family - font
  * @cssprop --samtykke-font-size - base text size, in px
+ *
+ * @tagname samtykke-banner
  */
 export class SamtykkeBanner extends SamtykkeElement {
   static override styles = [themeStyles, bannerStyles];

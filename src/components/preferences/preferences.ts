@@ -44,6 +44,8 @@ function deepActiveElement(): HTMLElement | null {
  * @cssprop --samtykke-radius - corner radius
  * @cssprop --samtykke-font-family - font
  * @cssprop --samtykke-font-size - base text size, in px
+ *
+ * @tagname samtykke-preferences
  */
 export class SamtykkePreferences extends SamtykkeElement {
   static override styles = [themeStyles, preferencesStyles];
@@ -51,7 +53,6 @@ export class SamtykkePreferences extends SamtykkeElement {
     categories: { attribute: false },
     consent: { attribute: false },
     gpc: { type: Boolean },
-    status: { state: true },
   };
 
   /** The categories and their services, from the config. */
@@ -63,7 +64,6 @@ export class SamtykkePreferences extends SamtykkeElement {
   /** Show the note that the browser's Global Privacy Control signal kept marketing off. */
   declare gpc: boolean;
 
-  declare private status: string;
   private opener: HTMLElement | null = null;
 
   constructor() {
@@ -71,7 +71,6 @@ export class SamtykkePreferences extends SamtykkeElement {
     this.categories = [];
     this.consent = null;
     this.gpc = false;
-    this.status = '';
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -86,7 +85,7 @@ export class SamtykkePreferences extends SamtykkeElement {
   /** Opens the dialog with the switches at the stored choice; focus returns to the current element on close. */
   async show(): Promise<void> {
     this.opener = deepActiveElement();
-    this.status = '';
+    this.announce('');
     await this.updateComplete;
     const dialog = this.dialog;
     if (!dialog || dialog.open || !this.isConnected) return;
@@ -103,7 +102,13 @@ export class SamtykkePreferences extends SamtykkeElement {
   /** Closes after a decision and announces that it was saved. */
   confirm(): void {
     this.close();
-    this.status = this.messages.preferences.saved;
+    this.announce(this.messages.preferences.saved);
+  }
+
+  /** Sets the live region's text; cleared on opening, so the next save is announced again. */
+  private announce(text: string): void {
+    const status = this.renderRoot.querySelector('[role=status]');
+    if (status) status.textContent = text;
   }
 
   private onClose(): void {
@@ -190,7 +195,7 @@ ${this.actions([
     ])}
 </form>
 </dialog>
-<p class="status" role="status">${this.status}</p>`;
+<p class="status" role="status"></p>`;
   }
 }
 

@@ -13,9 +13,12 @@ import { reopenStyles } from './reopen.styles.js';
  * @csspart base - the button
  * @cssprop --samtykke-accent - button background
  * @cssprop --samtykke-on-accent - icon colour
+ *
+ * @tagname samtykke-reopen
  */
 export class SamtykkeReopen extends SamtykkeElement {
   static override styles = [themeStyles, reopenStyles];
+  /** Delegates focus: focusing the element focuses its button. */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     position: { reflect: true },

@@ -1,0 +1,29 @@
+import { expect } from '@open-wc/testing';
+import type { CSSResult } from 'lit';
+import { themeStyles } from '../../src/components/theme.styles.js';
+import { bannerStyles } from '../../src/components/banner/banner.styles.js';
+import { preferencesStyles } from '../../src/components/preferences/preferences.styles.js';
+import { reopenStyles } from '../../src/components/reopen/reopen.styles.js';
+
+const sheets: CSSResult[] = [themeStyles, bannerStyles, preferencesStyles, reopenStyles];
+const all = sheets.map((s) => s.cssText).join('\n');
+
+describe('theme tokens', () => {
+  it('maps every public --samtykke-* token to a private one that is used (COMPLIANCE 39)', () => {
+    const defined = [...themeStyles.cssText.matchAll(/(--_[\w-]+):\s*var\((--samtykke-[\w-]+)/g)];
+    expect(defined.length).to.be.at.least(5);
+    for (const [, priv] of defined) {
+      const uses = all.split(`var(${priv})`).length - 1;
+      expect(uses, `${priv} is defined but never used`).to.be.at.least(1);
+    }
+  });
+
+  it('uses no private token that :host does not define (COMPLIANCE 39)', () => {
+    const defined = new Set([...themeStyles.cssText.matchAll(/(--_[\w-]+):/g)].map((m) => m[1]));
+    for (const [, used] of all.matchAll(/var\((--_[\w-]+)\)/g)) expect(defined.has(used), `${used} is not defined`).to.equal(true);
+  });
+
+  it('sizes text and spacing in px, never rem (COMPLIANCE 37)', () => {
+    expect(all).to.not.match(/\d\s*rem\b/);
+  });
+});

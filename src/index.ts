@@ -13,6 +13,8 @@ export * from './core/i18n.js';
 export * from './core/text-hash.js';
 export { SamtykkeController } from './controller.js';
 export { SamtykkeBanner } from './components/banner/banner.js';
+export { SamtykkePreferences } from './components/preferences/preferences.js';
+export { SamtykkeReopen } from './components/reopen/reopen.js';
 export { VERSION as version } from './version.js';
 export type { SamtykkeApi } from './api.js';
 

@@ -13,6 +13,8 @@ import { reopenStyles } from './reopen.styles.js';
  * @csspart base - the button
  * @cssprop --samtykke-accent - button background
  * @cssprop --samtykke-on-accent - icon colour
+ * @cssprop --samtykke-color - outer ring of the focus indicator
+ * @cssprop --samtykke-background - inner ring of the focus indicator
  *
  * @tagname samtykke-reopen
  */

@@ -6,11 +6,12 @@ import typescript from '@rollup/plugin-typescript';
 import { minifyTemplates } from './build/minify-templates.mjs';
 
 const plugins = () => [
-  minifyTemplates(),
   nodeResolve({ browser: true }),
   // preferConst + named exports let a bundle import one field of a JSON file without the rest.
   json({ preferConst: true, compact: true }),
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, compilerOptions: { types: [] } }),
+  // After typescript(): that plugin compiles from disk and would drop an earlier transform.
+  minifyTemplates(),
   terser({ ecma: 2021, compress: { passes: 2 }, format: { comments: false } }),
 ];
 

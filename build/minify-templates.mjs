@@ -18,13 +18,13 @@ export function squeezeHtml(text) {
   return text.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
 }
 
-const TEMPLATE = /\b(css|html|svg)`((?:[^`\\$]|\\[\s\S]|\$(?!\{)|\$\{(?:[^{}]|\{[^{}]*\})*\})*)`/g;
+const TEMPLATE = /\b(css|html|svg)\s*`((?:[^`\\$]|\\[\s\S]|\$(?!\{)|\$\{(?:[^{}]|\{[^{}]*\})*\})*)`/g;
 
 export function minifyTemplates() {
   return {
     name: 'samtykke-minify-templates',
     transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
       const out = code.replace(TEMPLATE, (whole, tag, body) => {
         // Split around ${…} so expressions are never rewritten.
         const parts = body.split(/(\$\{(?:[^{}]|\{[^{}]*\})*\})/);

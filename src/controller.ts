@@ -43,7 +43,7 @@ export class SamtykkeController {
       policyVersion: policy.version,
       policyMaterial: policy.material,
       // The texts shown are the first layer's and the preference centre's, in this language, under this policy.
-      textHash: hashText(`${policy.version}\n${JSON.stringify(this.messages)}`),
+      textHash: () => hashText(`${policy.version}\n${JSON.stringify(this.messages)}`),
       language: this.language,
       gpc: readGpc(),
       widgetVersion: VERSION,

@@ -47,14 +47,27 @@ export interface StoreOptions {
   policyVersion: string;
   /** A material policy change: consent given under another policy version no longer counts. */
   policyMaterial?: boolean;
-  /** Identifies the exact texts shown (see `hashText`). */
-  textHash: string;
+  /** Identifies the exact texts shown (see `hashText`); a function is called once, at the first decision. */
+  textHash: string | (() => string);
   language: string;
   gpc: boolean;
   widgetVersion: string;
   now?: () => Date;
   path?: () => string;
   uuid?: () => string;
+}
+
+/**
+ * A random UUID v4. `crypto.randomUUID` exists only in secure contexts; a plain-http site
+ * (not localhost) still needs decisions to work, so the same bits come from getRandomValues.
+ */
+export function randomUuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**
@@ -70,7 +83,7 @@ export class ConsentStore extends EventTarget {
   constructor(private readonly options: StoreOptions) {
     super();
     this.now = options.now ?? (() => new Date());
-    this.uuid = options.uuid ?? (() => crypto.randomUUID());
+    this.uuid = options.uuid ?? randomUuid;
     this.path = options.path ?? (() => location.pathname);
     this.record = this.readStored();
   }
@@ -177,7 +190,9 @@ export class ConsentStore extends EventTarget {
   }
 
   private decide(requested: Action, state: Pick<ConsentRecord, 'categories' | 'services'>): ChangeDetail {
-    const { config, storage, policyVersion, textHash, language, gpc, widgetVersion } = this.options;
+    const { config, storage, policyVersion, language, gpc, widgetVersion } = this.options;
+    // Hashing the texts waits for a decision: it is work the banner's first paint need not do.
+    const textHash = typeof this.options.textHash === 'function' ? (this.options.textHash = this.options.textHash()) : this.options.textHash;
     const action: Action = requested !== 'withdraw' && !this.grantsOptional(state) ? 'reject-all' : requested;
     const previous = this.record;
     const now = this.now().toISOString();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { resolveConfig } from '../../src/core/config.js';
 import { MemoryStorage, type ConsentStorage } from '../../src/core/cookie-storage.js';
 import { parseRecord, serialiseRecord } from '../../src/core/record.js';
-import { ConsentStore, type ChangeDetail, type StoreOptions } from '../../src/core/store.js';
+import { ConsentStore, randomUuid, type ChangeDetail, type StoreOptions } from '../../src/core/store.js';
 
 const DAY = 86_400_000;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -284,4 +284,32 @@ describe('ConsentStore', () => {
     expect(store.consent).to.equal(detail.consent);
     expect(store.hasConsent('marketing')).to.equal(true);
   });
+
+  it('decides on a plain-http page too, where crypto.randomUUID does not exist (COMPLIANCE 16)', () => {
+    const own = Object.getOwnPropertyDescriptor(crypto, 'randomUUID');
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const ids = new Set(Array.from({ length: 50 }, () => randomUuid()));
+      expect(ids.size).to.equal(50);
+      for (const id of ids) expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const { consent } = new ConsentStore({ ...storeOptions(), storage: new MemoryStorage() }).rejectAll();
+      expect(parseRecord(serialiseRecord(consent), { revision: 1, expiresDays: 365, rejectExpiresDays: 182, now: new Date() })).to.deep.equal(consent);
+    } finally {
+      if (own) Object.defineProperty(crypto, 'randomUUID', own);
+      else delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+  });
+
+  it('hashes the texts once, at the first decision, when given a function', () => {
+    let calls = 0;
+    const store = new ConsentStore({ ...storeOptions(), storage: new MemoryStorage(), textHash: () => (calls++, 'h1') });
+    expect(calls).to.equal(0);
+    expect(store.acceptAll().event.textHash).to.equal('h1');
+    expect(store.rejectAll().event.textHash).to.equal('h1');
+    expect(calls).to.equal(1);
+  });
 });
+
+function storeOptions() {
+  return { config: resolveConfig({}).config, policyVersion: '2024-10-17', textHash: 'abc', language: 'da', gpc: false, widgetVersion: '0.1.0' };
+}

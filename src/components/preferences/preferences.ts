@@ -66,6 +66,10 @@ export class SamtykkePreferences extends SamtykkeElement {
 
   private opener: HTMLElement | null = null;
 
+  // The dialog is rendered on first opening: most visitors never open it, and rendering every
+  // category, service and cookie table at page load delayed the banner (bench trace).
+  private wanted = false;
+
   constructor() {
     super();
     this.categories = [];
@@ -86,6 +90,8 @@ export class SamtykkePreferences extends SamtykkeElement {
   async show(): Promise<void> {
     this.opener = deepActiveElement();
     this.announce('');
+    this.wanted = true;
+    this.requestUpdate();
     await this.updateComplete;
     const dialog = this.dialog;
     if (!dialog || dialog.open || !this.isConnected) return;
@@ -173,6 +179,8 @@ ${s.cookies.length
 
   override render() {
     const p = this.messages.preferences;
+    const status = html`<p class="status" role="status"></p>`;
+    if (!this.wanted) return status;
     return html`<dialog part="dialog" aria-labelledby="t" @close=${this.onClose} @keydown=${this.onKeydown}>
 <form part="base" @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
 <header><h2 id="t">${p.title}</h2><button type="button" class="x" part="close" aria-label=${p.close} @click=${this.close}>×</button></header>
@@ -195,7 +203,7 @@ ${this.actions([
     ])}
 </form>
 </dialog>
-<p class="status" role="status"></p>`;
+${status}`;
   }
 }
 

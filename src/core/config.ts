@@ -196,9 +196,17 @@ export function isSafeUrl(v: unknown): v is string {
 
 const TEXT = 'a string or { da, en } strings';
 const URL_TEXT = 'an http(s) or relative URL';
-const ID_TEXT = 'an id: a letter, then letters, digits, "-" or "_"';
+const ID_TEXT = 'a unique id: a letter, then letters, digits, "-" or "_"';
+const BOOL: [Test, string] = [isBool, 'true or false'];
+const STRING: [Test, string] = [(v) => typeof v === 'string', 'a string'];
 
-/** Collects problems while picking values; every `pick` either accepts or reports. */
+/**
+ * A field of an object: its key, its test, what is expected, and what a bad value costs:
+ * 0 (default) drops the field, 1 drops the whole object, 2 also drops it when absent.
+ */
+type Field = [key: string, test: Test, expected: string, mode?: 0 | 1 | 2];
+
+/** Collects problems while copying the valid parts of the input. */
 class Checker {
   readonly problems: ConfigProblem[] = [];
 
@@ -206,107 +214,100 @@ class Checker {
     this.problems.push({ path, found: describeValue(found), expected });
   }
 
-  /** `value` when absent-or-valid (absent gives `fallback`); otherwise reports and gives `fallback`. */
-  pick<T>(path: string, value: unknown, test: Test, expected: string, fallback?: T): T {
-    if (value === undefined) return fallback as T;
-    if (test(value)) return value as T;
-    this.report(path, value, expected);
-    return fallback as T;
+  /** Reports `v` at `path` unless it passes; returns whether it did. */
+  need(path: string, v: unknown, test: Test, expected: string): boolean {
+    return test(v) || (this.report(path, v, expected), false);
   }
 
-  /** Like `pick` for a required field: reports absence too; returns whether it holds. */
-  need(path: string, value: unknown, test: Test, expected: string): boolean {
-    if (test(value)) return true;
-    this.report(path, value, expected);
-    return false;
+  /** Copies the valid `fields` of `o` onto `into`; `null` when one whose mode is 1 or 2 is bad. */
+  fields<T>(path: string, o: Record<string, any>, fields: Field[], into: T): T | null {
+    let ok = true;
+    for (const [key, test, expected, mode = 0] of fields) {
+      const v = o[key];
+      if (v === undefined && mode < 2) continue;
+      if (this.need(path ? `${path}.${key}` : key, v, test, expected)) (into as Record<string, unknown>)[key] = v;
+      else if (mode) ok = false;
+    }
+    return ok ? into : null;
   }
 
   /** Checks each item of an array, keeping those `check` returns. */
-  list<T>(path: string, value: unknown, check: (item: any, path: string) => T | null | undefined | void): T[] | null {
-    if (!Array.isArray(value)) return this.report(path, value, 'an array'), null;
+  list<T>(path: string, value: unknown, check: (item: Record<string, any>, path: string) => T | null): T[] | null {
+    if (!this.need(path, value, Array.isArray, 'an array')) return null;
     const out: T[] = [];
-    value.forEach((item, i) => {
+    (value as unknown[]).forEach((item, i) => {
       const p = `${path}[${i}]`;
-      const kept = isObject(item) ? check(item, p) : this.report(p, item, 'an object');
+      const kept = this.need(p, item, isObject, 'an object') && check(item as Record<string, any>, p);
       if (kept) out.push(kept);
     });
     return out;
   }
 }
 
-function checkCookie(c: Checker, item: Record<string, any>, p: string): CookieInfo | null {
-  if (!c.need(`${p}.name`, item.name, isText, 'a cookie name') ||
-      !c.need(`${p}.purpose`, item.purpose, isLocalized, TEXT) ||
-      !c.need(`${p}.duration`, item.duration, isLocalized, TEXT) ||
-      (item.pattern !== undefined && !c.need(`${p}.pattern`, item.pattern, isRegExp, 'a regular expression'))) return null;
-  const cookie: CookieInfo = { name: item.name, purpose: item.purpose, duration: item.duration };
-  if (item.pattern !== undefined) cookie.pattern = item.pattern;
-  const domain = c.pick<string>(`${p}.domain`, item.domain, isText, 'a domain');
-  const path = c.pick<string>(`${p}.path`, item.path, isPath, 'a path starting with "/"');
-  if (domain) cookie.domain = domain;
-  if (path) cookie.path = path;
-  return cookie;
-}
+const COOKIE_FIELDS: Field[] = [
+  ['name', isText, 'a cookie name', 2],
+  ['purpose', isLocalized, TEXT, 2],
+  ['duration', isLocalized, TEXT, 2],
+  ['pattern', isRegExp, 'a regular expression', 1],
+  ['domain', isText, 'a domain'],
+  ['path', isPath, 'a path starting with "/"'],
+];
 
 function checkService(c: Checker, item: Record<string, any>, p: string, required: boolean, seen: Set<string>): ServiceConfig | null {
-  if (!c.need(`${p}.id`, item.id, (v) => isId(v) && !seen.has(v as string), `${ID_TEXT}, unique`) ||
-      !c.need(`${p}.name`, item.name, isText, 'the service name') ||
-      !c.need(`${p}.provider`, item.provider, isText, 'the company providing it') ||
-      !c.need(`${p}.purpose`, item.purpose, isLocalized, TEXT)) return null;
+  const service = c.fields<Partial<ServiceConfig>>(p, item, [
+    ['id', (v) => isId(v) && !seen.has(v as string), ID_TEXT, 2],
+    ['name', isText, 'the service name', 2],
+    ['provider', isText, 'the company providing it', 2],
+    ['purpose', isLocalized, TEXT, 2],
+    ['transfer', isLocalized, TEXT],
+  ], {});
   // COMPLIANCE 10: nothing that needs consent may hide in a required category.
-  if (required && !c.need(p, item.essential === true && isLocalized(item.reason) ? 1 : item, (v) => v === 1, 'essential: true and a reason in a required category')) return null;
-  const cookies = item.cookies === undefined ? [] : c.list(`${p}.cookies`, item.cookies, (x, q) => checkCookie(c, x, q));
+  if (!service || (required && !c.need(p, item, (s: any) => s.essential === true && isLocalized(s.reason), 'essential: true and a reason in a required category'))) return null;
+  const cookies = item.cookies === undefined ? [] : c.list(`${p}.cookies`, item.cookies, (x, q) => c.fields<CookieInfo>(q, x, COOKIE_FIELDS, {} as CookieInfo));
   if (!cookies) return null;
-  const service: ServiceConfig = { id: item.id, name: item.name, provider: item.provider, purpose: item.purpose, cookies };
-  const transfer = c.pick<Localized>(`${p}.transfer`, item.transfer, isLocalized, TEXT);
-  if (transfer) service.transfer = transfer;
   if (required) Object.assign(service, { essential: true, reason: item.reason });
   seen.add(item.id);
-  return service;
+  return Object.assign(service, { cookies }) as ServiceConfig;
 }
 
 function checkCategories(c: Checker, value: unknown): CategoryConfig[] {
   if (value === undefined) return defaultCategories();
-  if (Array.isArray(value) && !value.length) c.report('categories', value, 'a non-empty array');
+  // Only a missing key is silent: an empty list is a mistake worth naming.
+  if (Array.isArray(value) && !value.length) c.report('categories', value, 'at least one category');
   const ids = new Set<string>();
   const serviceIds = new Set<string>();
-  const out = c.list('categories', value, (item, p): CategoryConfig | null => {
-    if (!c.need(`${p}.id`, item.id, (v) => isId(v) && !ids.has(v as string), `${ID_TEXT}, unique`)) return null;
-    ids.add(item.id);
-    const required = c.pick<boolean>(`${p}.required`, item.required, isBool, 'true or false', item.id === 'necessary');
-    const category: CategoryConfig = { id: item.id, required, services: [] };
-    for (const key of ['title', 'description'] as const) {
-      const text = c.pick<Localized>(`${p}.${key}`, item[key], isLocalized, TEXT);
-      if (text) category[key] = text;
-    }
+  const out = c.list('categories', value, (item, p) => {
+    const category = c.fields<CategoryConfig>(p, item, [
+      ['id', (v) => isId(v) && !ids.has(v as string), ID_TEXT, 2],
+      ['required', ...BOOL],
+      ['title', isLocalized, TEXT],
+      ['description', isLocalized, TEXT],
+    ], { required: item.id === 'necessary', services: [] } as unknown as CategoryConfig);
+    if (!category) return null;
+    ids.add(category.id);
     if (item.services !== undefined)
-      category.services = c.list(`${p}.services`, item.services, (s, q) => checkService(c, s, q, required, serviceIds)) ?? [];
+      category.services = c.list(`${p}.services`, item.services, (s, q) => checkService(c, s, q, category.required, serviceIds)) ?? [];
     return category;
   });
   return out?.length ? out : defaultCategories();
 }
 
-function checkDays(c: Checker, path: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  const ok = typeof v === 'number' && v >= 1;
-  // Above 13 months is clamped, not dropped: the owner asked for "long", the law allows 395 days.
-  c.pick(path, v, (x) => ok && (x as number) <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`);
-  return ok ? Math.round(Math.min(v as number, MAX_EXPIRY_DAYS)) : fallback;
-}
+const isDays: Test = (v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS;
 
-function checkCookieSettings(c: Checker, v: unknown, d: CookieSettings): CookieSettings {
-  if (!c.need('cookie', v ?? {}, isObject, 'an object')) return d;
-  const o = (v ?? {}) as Record<string, any>;
-  const [isSameSite, sameSiteText] = oneOf('Lax', 'Strict', 'None');
-  const cookie: CookieSettings = {
-    name: c.pick('cookie.name', o.name, (x) => typeof x === 'string' && /^[\w.-]{1,64}$/.test(x), 'letters, digits, ".", "-" or "_"', d.name),
-    path: c.pick('cookie.path', o.path, isPath, 'a path starting with "/"', d.path),
-    sameSite: c.pick('cookie.sameSite', o.sameSite, isSameSite, sameSiteText, d.sameSite),
-    expiresDays: checkDays(c, 'cookie.expiresDays', o.expiresDays, d.expiresDays),
-    rejectExpiresDays: checkDays(c, 'cookie.rejectExpiresDays', o.rejectExpiresDays, d.rejectExpiresDays),
-  };
-  const domain = c.pick<string>('cookie.domain', o.domain, (x) => typeof x === 'string' && /^\.?[a-z0-9.-]+$/i.test(x), 'a domain name');
-  if (domain) cookie.domain = domain;
+function checkCookieSettings(c: Checker, o: Record<string, any>, d: CookieSettings): CookieSettings {
+  const cookie = c.fields('cookie', o, [
+    ['name', (x) => typeof x === 'string' && /^[\w.-]{1,64}$/.test(x), 'letters, digits, ".", "-" or "_"'],
+    ['domain', (x) => typeof x === 'string' && /^\.?[a-z0-9.-]+$/i.test(x), 'a domain name'],
+    ['path', isPath, 'a path starting with "/"'],
+    ['sameSite', ...oneOf('Lax', 'Strict', 'None')],
+    ['expiresDays', isDays, `1 to ${MAX_EXPIRY_DAYS} days`],
+    ['rejectExpiresDays', isDays, `1 to ${MAX_EXPIRY_DAYS} days`],
+  ], { ...d })!;
+  for (const key of ['expiresDays', 'rejectExpiresDays'] as const) {
+    // Above 13 months is clamped (and reported above), not dropped: the law allows 395 days.
+    if (o[key] > MAX_EXPIRY_DAYS) cookie[key] = MAX_EXPIRY_DAYS;
+    cookie[key] = Math.round(cookie[key]);
+  }
   return cookie;
 }
 
@@ -321,8 +322,8 @@ function checkConsentMode(c: Checker, v: unknown, d: ConsentModeSettings): Conse
   return { enabled: (v as Record<string, any>).enabled !== false, mapping };
 }
 
-/** Top-level keys checked by a test alone: [key, test, expected]. */
-const SIMPLE: Array<[keyof SamtykkeConfig, Test, string]> = [
+/** Top-level keys checked by a test alone. */
+const SIMPLE: Field[] = [
   ['revision', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0'],
   ['language', ...oneOf('da', 'en', 'auto')],
   ['endpoint', isSafeUrl, URL_TEXT],
@@ -330,13 +331,14 @@ const SIMPLE: Array<[keyof SamtykkeConfig, Test, string]> = [
   ['policyVersion', (v) => typeof v === 'string' && v.length > 0 && v.length <= 64, '1 to 64 characters'],
   ['privacyPolicyUrl', isSafeUrl, URL_TEXT],
   ['cookiePolicyUrl', isSafeUrl, URL_TEXT],
-  ['respectGpc', isBool, 'true or false'],
+  ['respectGpc', ...BOOL],
   ['theme', ...oneOf('light', 'dark', 'auto')],
   ['layout', ...oneOf('bar', 'box')],
   ['reopen', (v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
   ['financialYearEnd', isMonthDay, 'a "MM-DD" date such as "06-30"'],
-  ['reloadOnWithdraw', isBool, 'true or false'],
+  ['reloadOnWithdraw', ...BOOL],
 ];
+const NESTED = ['categories', 'cookie', 'controller', 'googleConsentMode', 'texts'];
 
 /**
  * Validates a site owner's config. Never throws: each bad key falls back to its default, a bad
@@ -347,22 +349,16 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   const config = defaultConfig();
   if (input == null || !c.need('(config)', input, isObject, 'an object')) return { config, problems: c.problems };
   const o = input as Record<string, any>;
-  const known = new Set<string>(['categories', 'cookie', 'controller', 'googleConsentMode', 'texts']);
-  const out = config as unknown as Record<string, unknown>;
-  for (const [key, test, expected] of SIMPLE) {
-    known.add(key);
-    out[key] = c.pick(key, o[key], test, expected, out[key]);
-  }
-  for (const key of Object.keys(o)) if (!known.has(key)) c.report(key, o[key], 'no such key (a typo?)');
+  c.fields('', o, SIMPLE, config);
+  for (const key of Object.keys(o))
+    if (!NESTED.includes(key) && !SIMPLE.some((f) => f[0] === key)) c.report(key, o[key], 'no such key (a typo?)');
   config.categories = checkCategories(c, o.categories);
-  config.cookie = checkCookieSettings(c, o.cookie, config.cookie);
-  if (c.need('controller', o.controller ?? {}, isObject, 'an object { name, cvr, address, email, phone }'))
-    for (const key of ['name', 'cvr', 'address', 'email', 'phone'] as const) {
-      const v = c.pick<string>(`controller.${key}`, o.controller?.[key], (x) => typeof x === 'string', 'a string');
-      if (v !== undefined) config.controller[key] = v;
-    }
+  const section = (key: string) => o[key] === undefined || c.need(key, o[key], isObject, 'an object');
+  if (section('cookie')) config.cookie = checkCookieSettings(c, o.cookie ?? {}, config.cookie);
+  if (section('controller'))
+    c.fields('controller', o.controller ?? {}, ['name', 'cvr', 'address', 'email', 'phone'].map((k) => [k, ...STRING] as Field), config.controller);
   config.googleConsentMode = checkConsentMode(c, o.googleConsentMode, config.googleConsentMode);
-  if (c.need('texts', o.texts ?? {}, isObject, 'an object { da: {…}, en: {…} }'))
+  if (section('texts'))
     for (const [lang, messages] of Object.entries(o.texts ?? {}))
       if (c.need(`texts.${lang}`, messages, (m) => (lang === 'da' || lang === 'en') && isObject(m), 'an object under "da" or "en"'))
         config.texts[lang as Language] = messages as object;

@@ -42,34 +42,32 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   const doc = root.ownerDocument || (root as Document);
   const { config } = store;
   const services = config.categories.flatMap((c) => c.services);
-  const queued = new WeakSet<Element>();
+  // Scripts waiting their turn, in document order; being here also keeps one from queuing twice.
   const queue: HTMLScriptElement[] = [];
-  const ran: Element[] = [];
+  const ran: HTMLElement[] = [];
   const placeholders = new WeakMap<HTMLIFrameElement, Placeholder>();
-  const warned = new Set<string>();
+  const warned: Record<string, 1> = {};
   let waiting = false;
 
-  const allowed = (el: Element): boolean => {
-    const category = el.getAttribute('data-samtykke-category')!;
-    const service = el.getAttribute('data-samtykke-service');
+  const allowed = (el: HTMLElement): boolean => {
+    const { samtykkeCategory: category, samtykkeService: service } = el.dataset;
+    const id = (service || category)!;
     // A service consent counts on its own (an embed's "allow"); an unknown id never runs.
     const known = config.categories.some((c) => c.id === category) && (!service || services.some((s) => s.id === service));
-    if (!known && !warned.has(service || category)) {
-      warned.add(service || category);
-      console.warn(`Samtykke: "${service || category}" is not in the config; what names it stays blocked.`);
+    if (!known && !warned[id]) {
+      warned[id] = 1;
+      console.warn(`Samtykke: "${id}" is not in the config; blocked.`);
     }
-    return known && store.hasConsent(service || category);
+    return known && store.hasConsent(id);
   };
 
-  /** Gives a placeholder what it shows for `frame`: the service's name (or the category's title), strings, language, theme. */
+  /** Gives a placeholder what it shows for `frame`; without a name it falls back to the service or category id itself. */
   const dress = (ph: Placeholder, frame: HTMLIFrameElement): Placeholder => {
     const m = options.messages;
-    const { samtykkeCategory: category = '', samtykkeService: service } = frame.dataset;
+    const { samtykkeCategory: category, samtykkeService: service } = frame.dataset;
     ph.category = category;
-    if (service) ph.service = service;
-    ph.name = service
-      ? services.find((s) => s.id === service)?.name ?? service
-      : (m?.categories as Record<string, { title: string }> | undefined)?.[category]?.title ?? category;
+    ph.service = service;
+    ph.name = service ? services.find((s) => s.id === service)?.name : (m?.categories as Record<string, { title: string }> | undefined)?.[category!]?.title;
     if (m) ph.messages = m;
     if (options.lang) ph.lang = options.lang;
     ph.setAttribute('theme', config.theme);
@@ -112,27 +110,23 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   };
 
   const flush = () => {
-    while (!waiting && queue.length) {
+    while (!waiting && queue[0]) {
       const old = queue.shift()!;
       // Consent withdrawn while it waited its turn: it stays blocked (and may queue again later).
-      if (!old.isConnected || !allowed(old)) {
-        queued.delete(old);
-        continue;
-      }
+      if (!old.isConnected || !allowed(old)) continue;
       const script = doc.createElement('script');
-      for (const { name, value } of old.attributes) if (name !== 'type' && name !== 'data-src') script.setAttribute(name, value);
+      // (Not a clone: that would copy the "already started" flag innerHTML sets on its scripts.)
+      for (const { name, value } of old.attributes) if (name != 'type' && name != 'data-src') script.setAttribute(name, value);
       // The nonce attribute reads empty once the browser hides it; the property keeps it.
       script.nonce = old.nonce;
       if (old.dataset.src) script.src = old.dataset.src;
       script.text = old.text;
       if (script.src) {
         waiting = true;
-        const next = () => {
+        script.onload = script.onerror = () => {
           waiting = false;
           flush();
         };
-        script.addEventListener('load', next);
-        script.addEventListener('error', next);
       }
       ran.push(script);
       old.replaceWith(script);
@@ -142,11 +136,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   const scan = () => {
     root.querySelectorAll<Placeholder>(EMBEDS).forEach(adopt);
     root.querySelectorAll<HTMLIFrameElement>(FRAMES).forEach(syncFrame);
-    for (const script of root.querySelectorAll<HTMLScriptElement>(SCRIPTS))
-      if (!queued.has(script) && allowed(script)) {
-        queued.add(script);
-        queue.push(script);
-      }
+    for (const script of root.querySelectorAll<HTMLScriptElement>(SCRIPTS)) if (!queue.includes(script) && allowed(script)) queue.push(script);
     flush();
   };
 
@@ -158,7 +148,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     }
     scan();
     // A script that already ran cannot be unloaded; only a reload stops it.
-    if (config.reloadOnWithdraw && ran.some((s) => !allowed(s))) setTimeout(options.reload ?? (() => location.reload()));
+    if (config.reloadOnWithdraw && ran.some((s) => !allowed(s))) setTimeout(options.reload || (() => location.reload()));
   };
 
   const observer = new MutationObserver(scan);

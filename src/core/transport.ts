@@ -35,8 +35,8 @@ export function startTransport(store: ConsentStore, endpoint: string, retryMs = 
   const read = (): ConsentEvent[] => {
     if (persist)
       try {
-        const box = JSON.parse(localStorage.getItem(OUTBOX_KEY) || '[]');
-        if (Array.isArray(box)) return box.filter((e) => typeof e?.eventId == 'string');
+        // Damaged JSON throws; anything else that is not a list of events filters down to one.
+        return ([] as ConsentEvent[]).concat(JSON.parse(localStorage.getItem(OUTBOX_KEY)!)).filter((e) => typeof e?.eventId == 'string');
       } catch {}
     return memory;
   };
@@ -57,15 +57,16 @@ export function startTransport(store: ConsentStore, endpoint: string, retryMs = 
       const id = (sending = event.eventId);
       let status = 0;
       try {
-        const init: RequestInit = { method: 'POST', keepalive: true, credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) };
-        status = (await fetch(endpoint, init)).status;
+        status = (await fetch(endpoint, { method: 'POST', keepalive: true, credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })).status;
       } catch {}
       sending = '';
-      if (status < 200 || (status > 299 && (status < 400 || status > 499 || status == 408 || status == 429))) {
+      const kind = (status / 100) | 0;
+      // Delivered (2xx) or refused for good (4xx but 408/429) leaves the outbox; the rest waits.
+      if (kind != 2 && (kind != 4 || status == 408 || status == 429)) {
         timer = setTimeout(flush, Math.min(retryMs * 2 ** failures++, 3e5));
         break;
       }
-      if (status > 299) console.warn(`samtykke: the consent log refused event ${id} (HTTP ${status}); it will not be sent again`);
+      if (kind == 4) console.warn(`samtykke: the consent log refused event ${id} (HTTP ${status}); dropped`);
       failures = 0;
       write(read().filter((e) => e.eventId != id));
     }

@@ -41,17 +41,18 @@ export class SamtykkeElement extends LitElement {
     this.dispatchEvent(event);
   }
 
-  /** Click handler of an `.actions` row: the pressed button's `data-action` becomes an intent. */
-  protected act(e: Event): void {
-    const action = (e.target as Element).closest('[data-action]')?.getAttribute('data-action');
-    if (action) this.intent(action);
-  }
-
-  /** The equally styled choice buttons, in the order given (COMPLIANCE 4, 12). */
-  protected actions(choices: Array<[string, string]>) {
-    return html`<div class="actions" part="actions" @click=${this.act}>
-      ${choices.map(([action, label]) => html`<button type="button" part=${action} data-action=${action}>${label}</button>`)}
-    </div>`;
+  /**
+   * The equally styled choice buttons (COMPLIANCE 4, 12): accept all, reject all, then `last`.
+   * A click turns the pressed button's `data-action` into an intent.
+   */
+  protected actions(last: string, label: string) {
+    const b = this.messages.banner;
+    return html`<div class="actions" part="actions" @click=${(e: Event) => {
+      const action = (e.target as Element).closest('[data-action]')?.getAttribute('data-action');
+      if (action) this.intent(action);
+    }}>${[['accept-all', b.acceptAll], ['reject-all', b.rejectAll], [last, label]].map(
+      ([action, label]) => html`<button type="button" part=${action} data-action=${action}>${label}</button>`,
+    )}</div>`;
   }
 
   /** A category's title and description: the config's own, else the built-in text for its id. */

@@ -15,12 +15,11 @@ export const themeStyles = css`
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 *{box-sizing:border-box}
-h2{font-size:1.25em;margin:0 0 8px}
-p{margin:0 0 8px}
+h2,p{margin:0 0 8px}
+h2{font-size:1.25em}
 a{color:var(--_accent)}
 button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px solid var(--_accent);border-radius:var(--_radius);background:var(--_accent);color:var(--_on-accent);cursor:pointer}
 :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
 .actions{display:flex;flex-wrap:wrap;gap:8px}
 .actions button{flex:1 1 calc((360px - 100%)*999)}
-@media (prefers-reduced-motion:reduce){*{transition:none!important}}
 `;

@@ -51,7 +51,7 @@ export class SamtykkeBanner extends SamtykkeElement {
   /** `box` (a corner box, default) or `bar` (across the bottom). */
   declare layout: 'box' | 'bar';
 
-  private observer?: ResizeObserver;
+  private observer = new ResizeObserver(() => this.reserve(true));
   private padding?: [inline: string, computed: string];
 
   constructor() {
@@ -62,13 +62,12 @@ export class SamtykkeBanner extends SamtykkeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.observer = new ResizeObserver(() => this.reserve(true));
     this.observer.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
+    this.observer.disconnect();
     this.reserve(false);
   }
 
@@ -95,11 +94,7 @@ export class SamtykkeBanner extends SamtykkeElement {
     })}</ul>
 <p>${b.withdraw} ${isSafeUrl(this.policyUrl) ? html`<a part="link" href=${this.policyUrl}>${b.policyLink}</a>` : ''}</p>
 </div>
-${this.actions([
-      ['accept-all', b.acceptAll],
-      ['reject-all', b.rejectAll],
-      ['customise', b.customise],
-    ])}
+${this.actions('customise', b.customise)}
 </section>`;
   }
 }

@@ -23,7 +23,7 @@ import { embedStyles } from './embed.styles.js';
  */
 export class SamtykkeEmbed extends SamtykkeElement {
   static override styles = [themeStyles, embedStyles];
-  static override properties = { ...SamtykkeElement.properties, category: {}, service: {}, name: { attribute: false } };
+  static override properties = { category: {}, service: {}, name: { attribute: false } };
 
   /** The category id the content belongs to. */
   declare category?: string;
@@ -38,13 +38,9 @@ export class SamtykkeEmbed extends SamtykkeElement {
     const m = this.messages.embed;
     const service = this.service;
     const name = this.name || service || this.category || '';
-    return html`<div part="base" role="group" aria-label=${this.title || name}>
-      <p>${format(m.blocked, { service: name })}</p>
-      ${service
-        ? html`<button part="allow" @click=${() => this.intent('accept-service', { service })}>${format(m.allow, { service: name })}</button>`
-        : null}
-      <button part="settings" @click=${() => this.intent('customise')}>${m.settings}</button>
-    </div>`;
+    return html`<div part="base" role="group" aria-label=${this.title || name}><p>${format(m.blocked, { service: name })}</p>${
+      service ? html`<button part="allow" @click=${() => this.intent('accept-service', { service })}>${format(m.allow, { service: name })}</button>` : ''
+    }<button part="settings" @click=${() => this.intent('customise')}>${m.settings}</button></div>`;
   }
 }
 

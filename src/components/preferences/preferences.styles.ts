@@ -15,7 +15,8 @@ h3,h4{font-size:1em}
 .x{min-width:44px;padding:0;border-color:#0000;background:none;color:inherit;font-size:24px}
 .body{overflow:auto;padding:0 20px}
 section{border-top:1px solid var(--_line);padding-top:12px;margin-top:12px}
-[role=switch]{appearance:none;flex:none;order:1;width:44px;height:24px;margin:0;border-radius:12px;background:radial-gradient(circle at 12px,var(--_bg) 7px,#0000 8px) no-repeat var(--_line);transition:.2s}
+[role=switch]{appearance:none;flex:none;order:1;width:44px;height:24px;margin:0;border-radius:12px;background:radial-gradient(circle at 12px,var(--_bg) 7px,#0000 8px) no-repeat var(--_line)}
+@media (prefers-reduced-motion:no-preference){[role=switch]{transition:.2s}}
 :checked{background-color:var(--_accent);background-position:20px}
 :checked+span>.off,:not(:checked)+span>.on{display:none}
 summary{padding:8px 0;cursor:pointer}

@@ -6,13 +6,6 @@ import { SamtykkeElement } from '../samtykke-element.js';
 import { themeStyles } from '../theme.styles.js';
 import { preferencesStyles } from './preferences.styles.js';
 
-/** The focused element, looking through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el as HTMLElement | null;
-}
-
 /**
  * The preference centre: a modal `<dialog>` with one switch per category and per service,
  * each service's cookies, and accept-all, reject-all and save of equal weight. Focus moves
@@ -88,7 +81,10 @@ export class SamtykkePreferences extends SamtykkeElement {
 
   /** Opens the dialog with the switches at the stored choice; focus returns to the current element on close. */
   async show(): Promise<void> {
-    this.opener = deepActiveElement();
+    // The focused element, looking through open shadow roots.
+    let at = document.activeElement;
+    while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+    this.opener = at as HTMLElement | null;
     this.announce('');
     this.wanted = true;
     this.requestUpdate();
@@ -117,16 +113,9 @@ export class SamtykkePreferences extends SamtykkeElement {
     if (status) status.textContent = text;
   }
 
-  private onClose(): void {
-    this.opener?.focus();
-    this.opener = null;
-    this.dispatchEvent(new Event('close'));
-  }
-
-  protected override act(e: Event): void {
-    const action = (e.target as Element).closest('[data-action]')?.getAttribute('data-action');
-    if (action === 'save') this.intent('save', { categories: this.read('category'), services: this.read('service') });
-    else if (action) this.intent(action);
+  /** `save` carries the switches: `{ categories, services }`, id → on. */
+  protected override intent(type: string, detail?: unknown): void {
+    super.intent(type, type == 'save' ? { categories: this.read('category'), services: this.read('service') } : detail);
   }
 
   private read(kind: 'category' | 'service'): Record<string, boolean> {
@@ -181,9 +170,13 @@ ${s.cookies.length
     const p = this.messages.preferences;
     const status = html`<p class="status" role="status"></p>`;
     if (!this.wanted) return status;
-    return html`<dialog part="dialog" aria-labelledby="t" @close=${this.onClose} @keydown=${this.onKeydown}>
-<form part="base" @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
-<header><h2 id="t">${p.title}</h2><button type="button" class="x" part="close" aria-label=${p.close} @click=${this.close}>×</button></header>
+    return html`<dialog part="dialog" aria-labelledby="t" @close=${() => {
+      this.opener?.focus();
+      this.opener = null;
+      this.dispatchEvent(new Event('close'));
+    }} @keydown=${this.onKeydown}>
+<form part="base" method="dialog" @change=${this.onChange}>
+<header><h2 id="t">${p.title}</h2><button class="x" part="close" aria-label=${p.close}>×</button></header>
 <div class="body">
 <p>${p.intro}</p>
 ${this.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}
@@ -196,11 +189,7 @@ ${c.services.length ? html`<details><summary>${p.services} (${c.services.length}
 </section>`;
     })}
 </div>
-${this.actions([
-      ['accept-all', p.acceptAll],
-      ['reject-all', p.rejectAll],
-      ['save', p.save],
-    ])}
+${this.actions('save', p.save)}
 </form>
 </dialog>
 ${status}`;

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { SamtykkeElement } from '../samtykke-element.js';
 import { themeStyles } from '../theme.styles.js';
 import { reopenStyles } from './reopen.styles.js';
@@ -21,7 +21,7 @@ import { reopenStyles } from './reopen.styles.js';
 export class SamtykkeReopen extends SamtykkeElement {
   static override styles = [themeStyles, reopenStyles];
   /** Delegates focus: focusing the element focuses its button. */
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions = { mode: 'open' as const, delegatesFocus: true };
   static override properties = {
     position: { reflect: true },
   };

@@ -15,11 +15,8 @@ import type { ConsentRecord } from './record.js';
  */
 export function cookieDomains(host: string): string[] {
   const out = [''];
-  if (!/^[\d.]+$|[:[]/.test(host)) {
-    const labels = host.split('.');
-    // A single-label host (localhost) is its own only domain; otherwise stop above the top-level domain.
-    for (let i = 0; i < Math.max(1, labels.length - 1); i++) out.push('.' + labels.slice(i).join('.'));
-  }
+  // A single-label host (localhost) is its own only domain; otherwise stop above the top-level domain.
+  if (!/^[\d.]+$|[:[]/.test(host)) for (let d = host; out.push('.' + d), /\..*\./.test(d); ) d = d.slice(d.indexOf('.') + 1);
   return out;
 }
 
@@ -32,21 +29,18 @@ export function cookieDomains(host: string): string[] {
 export function removeRefusedCookies(config: SamtykkeConfig, consent: ConsentRecord | null, doc: Document = document): void {
   const { hostname, protocol } = doc.location ?? location;
   const present = doc.cookie.split(';').map((c) => c.split('=')[0].trim());
-  const domains = cookieDomains(hostname);
   // __Secure- and __Host- cookies can only be overwritten with Secure.
-  const secure = protocol === 'https:' ? ';secure' : '';
-  for (const category of config.categories) {
-    for (const service of category.services) {
-      if (category.required || consent?.services[service.id]) continue;
-      for (const cookie of service.cookies) {
-        const re = cookie.pattern ? new RegExp(cookie.pattern) : null;
-        const names = new Set([cookie.name, ...present.filter((n) => n && re?.test(n))]);
-        names.delete(config.cookie.name);
-        for (const name of names)
-          for (const domain of cookie.domain ? [...domains, cookie.domain] : domains)
-            for (const path of new Set(['/', cookie.path ?? '/']))
-              doc.cookie = `${name}=;max-age=0;path=${path}${domain && ';domain=' + domain}${secure}`;
-      }
-    }
-  }
+  const secure = protocol == 'https:' ? ';secure' : '';
+  for (const category of config.categories)
+    for (const service of category.services)
+      if (!category.required && !consent?.services[service.id])
+        for (const cookie of service.cookies) {
+          const re = cookie.pattern && new RegExp(cookie.pattern);
+          // Writing the same deletion twice (host-only and no configured domain, path `/` twice) is harmless.
+          for (const name of new Set([cookie.name, ...present.filter((n) => n && re && re.test(n))]))
+            if (name != config.cookie.name)
+              for (const domain of [...cookieDomains(hostname), cookie.domain])
+                for (const path of ['/', cookie.path])
+                  doc.cookie = `${name}=;max-age=0;path=${path || '/'}${domain ? ';domain=' + domain : ''}${secure}`;
+        }
 }

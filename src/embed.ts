@@ -9,30 +9,21 @@ import { createApi } from './api.js';
 import type { ConfigProblem } from './core/config.js';
 import { mountLayers } from './layers.js';
 
-interface PageConfig {
-  config: unknown;
-  problems: ConfigProblem[];
-}
-
-function readPageConfig(): PageConfig | null {
-  const block = document.getElementById('samtykke-config');
-  if (block) {
-    try {
-      return { config: JSON.parse(block.textContent || ''), problems: [] };
-    } catch (error) {
-      const found = error instanceof Error ? error.message : String(error);
-      return { config: undefined, problems: [{ path: '#samtykke-config', found: `text that is not JSON (${found})`, expected: 'a JSON object' }] };
-    }
-  }
-  const global = (window as { samtykkeConfig?: unknown }).samtykkeConfig;
-  return global === undefined ? null : { config: global, problems: [] };
-}
-
-const w = window as unknown as { Samtykke?: { version?: string } };
+const w = window as unknown as { Samtykke?: { version?: string }; samtykkeConfig?: unknown };
 // Loaded twice (two tags, or a tag plus a tag manager): the first copy stays in charge.
 if (!w.Samtykke?.version) {
-  const page = readPageConfig();
-  const api = createApi(mountLayers, page?.problems);
+  const block = document.getElementById('samtykke-config');
+  let config = w.samtykkeConfig;
+  let problems: ConfigProblem[] | undefined;
+  if (block)
+    try {
+      config = JSON.parse(block.textContent!);
+    } catch (error) {
+      // Reported, and Samtykke starts on safe defaults: nothing consented.
+      config = undefined;
+      problems = [{ path: '#samtykke-config', found: `text that is not JSON (${error})`, expected: 'a JSON object' }];
+    }
+  const api = createApi(mountLayers, problems);
   w.Samtykke = api;
-  if (page) api.init(page.config);
+  if (block || config !== undefined) api.init(config);
 }

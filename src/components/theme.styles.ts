@@ -11,15 +11,15 @@ import { css } from 'lit';
  * choices are never of unequal size.
  */
 export const themeStyles = css`
-:host{color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_accent:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on-accent:var(--samtykke-on-accent,light-dark(#fff,#111));--_line:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_radius:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
+:host{color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_a:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on:var(--samtykke-on-accent,light-dark(#fff,#111));--_l:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_r:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 *{box-sizing:border-box}
 h2,p{margin:0 0 8px}
 h2{font-size:1.25em}
-a{color:var(--_accent)}
-button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px solid var(--_accent);border-radius:var(--_radius);background:var(--_accent);color:var(--_on-accent);cursor:pointer}
-:focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
+a{color:var(--_a)}
+button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px solid var(--_a);border-radius:var(--_r);background:var(--_a);color:var(--_on);cursor:pointer}
+:focus-visible{outline:3px solid var(--_a);outline-offset:2px}
 .actions{display:flex;flex-wrap:wrap;gap:8px}
 .actions button{flex:1 1 calc((360px - 100%)*999)}
 `;

@@ -9,7 +9,7 @@ import { css } from 'lit';
 export const bannerStyles = css`
 :host{position:fixed;z-index:2147483000;left:16px;bottom:16px;width:min(480px,100vw - 32px)}
 :host([layout=bar]){left:0;bottom:0;width:100%}
-section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px;background:var(--_bg);border:1px solid var(--_line);border-radius:var(--_radius)}
+section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px;background:var(--_bg);border:1px solid var(--_l);border-radius:var(--_r)}
 :host([layout=bar]) section{border-radius:0;border-width:1px 0 0;padding:16px max(16px,50% - 560px)}
 .text{overflow:auto}
 ul{padding-left:20px}

@@ -1,5 +1,6 @@
 import { LitElement, html, type PropertyDeclarations } from 'lit';
 import type { CategoryConfig, Language } from '../core/config.js';
+import { themeStyles } from './theme.styles.js';
 import { localize, messagesFor, type Messages } from '../core/i18n.js';
 
 /** The theme a first-layer element shows; `auto` follows `prefers-color-scheme`. */
@@ -12,6 +13,7 @@ export type Theme = 'light' | 'dark' | 'auto';
  */
 export class SamtykkeElement extends LitElement {
   // Declared without decorators: they would pull tslib's helper into the first-layer bundle.
+  static override styles = themeStyles;
   static override properties: PropertyDeclarations = {
     messages: { attribute: false },
     lang: { reflect: true },
@@ -36,9 +38,7 @@ export class SamtykkeElement extends LitElement {
 
   /** Asks the controller for a decision or a layer. */
   protected intent(type: string, detail?: unknown): void {
-    // Built apart from dispatchEvent so the manifest analyzer does not list an event named "type".
-    const event = new CustomEvent(type, { bubbles: true, composed: true, detail });
-    this.dispatchEvent(event);
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 
   /**

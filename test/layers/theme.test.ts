@@ -1,11 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import { themeStyles } from '../../src/components/theme.styles.js';
-import { bannerStyles } from '../../src/components/banner/banner.styles.js';
-import { preferencesStyles } from '../../src/components/preferences/preferences.styles.js';
-import { reopenStyles } from '../../src/components/reopen/reopen.styles.js';
 
-const sheets: CSSResult[] = [themeStyles, bannerStyles, preferencesStyles, reopenStyles];
+// One sheet serves all first-layer elements.
+const sheets: CSSResult[] = [themeStyles];
 const all = sheets.map((s) => s.cssText).join('\n');
 
 describe('theme tokens', () => {

@@ -2,8 +2,6 @@ import { html } from 'lit';
 import { isSafeUrl, type CategoryConfig } from '../../core/config.js';
 import { format } from '../../core/i18n.js';
 import { SamtykkeElement } from '../samtykke-element.js';
-import { themeStyles } from '../theme.styles.js';
-import { bannerStyles } from './banner.styles.js';
 
 /**
  * The first layer: one sentence per purpose that needs consent, with who receives the data
@@ -35,7 +33,6 @@ import { bannerStyles } from './banner.styles.js';
  * @tagname samtykke-banner
  */
 export class SamtykkeBanner extends SamtykkeElement {
-  static override styles = [themeStyles, bannerStyles];
   static override properties = {
     categories: { attribute: false },
     policyUrl: { attribute: 'policy-url' },

@@ -1,8 +1,6 @@
 import { html } from 'lit';
 import { format } from '../../core/i18n.js';
 import { SamtykkeElement } from '../samtykke-element.js';
-import { themeStyles } from '../theme.styles.js';
-import { embedStyles } from './embed.styles.js';
 
 /**
  * Placeholder for a blocked iframe or embed: names the service and offers to allow it.
@@ -22,7 +20,6 @@ import { embedStyles } from './embed.styles.js';
  * @cssprop --samtykke-border-color - panel border
  */
 export class SamtykkeEmbed extends SamtykkeElement {
-  static override styles = [themeStyles, embedStyles];
   static override properties = { category: {}, service: {}, name: { attribute: false } };
 
   /** The category id the content belongs to. */

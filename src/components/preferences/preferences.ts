@@ -3,8 +3,6 @@ import type { CategoryConfig, Language, ServiceConfig } from '../../core/config.
 import { localize } from '../../core/i18n.js';
 import type { ConsentRecord } from '../../core/record.js';
 import { SamtykkeElement } from '../samtykke-element.js';
-import { themeStyles } from '../theme.styles.js';
-import { preferencesStyles } from './preferences.styles.js';
 
 /**
  * The preference centre: a modal `<dialog>` with one switch per category and per service,
@@ -41,7 +39,6 @@ import { preferencesStyles } from './preferences.styles.js';
  * @tagname samtykke-preferences
  */
 export class SamtykkePreferences extends SamtykkeElement {
-  static override styles = [themeStyles, preferencesStyles];
   static override properties = {
     categories: { attribute: false },
     consent: { attribute: false },

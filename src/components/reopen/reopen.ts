@@ -1,7 +1,5 @@
 import { html } from 'lit';
 import { SamtykkeElement } from '../samtykke-element.js';
-import { themeStyles } from '../theme.styles.js';
-import { reopenStyles } from './reopen.styles.js';
 
 /**
  * The permanent way back to the preference centre (COMPLIANCE 20, 21): one click opens it,
@@ -19,7 +17,6 @@ import { reopenStyles } from './reopen.styles.js';
  * @tagname samtykke-reopen
  */
 export class SamtykkeReopen extends SamtykkeElement {
-  static override styles = [themeStyles, reopenStyles];
   /** Delegates focus: focusing the element focuses its button. */
   static override shadowRootOptions = { mode: 'open' as const, delegatesFocus: true };
   static override properties = {

@@ -21,36 +21,31 @@ export interface CookieAttributes {
 }
 
 /** `Secure` on https (and always with `SameSite=None`, which browsers demand). */
-export function cookieAttributes(settings: CookieSettings, protocol: string): CookieAttributes {
-  const attrs: CookieAttributes = {
-    path: settings.path,
-    sameSite: settings.sameSite,
-    secure: protocol === 'https:' || settings.sameSite === 'None',
-  };
-  if (settings.domain) attrs.domain = settings.domain;
-  return attrs;
+export function cookieAttributes({ path, sameSite, domain }: CookieSettings, protocol: string): CookieAttributes {
+  return { path, sameSite, secure: protocol == 'https:' || sameSite == 'None', ...(domain && { domain }) };
 }
 
 /** The first-party consent cookie. */
 export class CookieStorage implements ConsentStorage {
+  private readonly name: string;
   private readonly attrs: CookieAttributes;
 
-  constructor(private readonly settings: CookieSettings, protocol: string = location.protocol) {
+  constructor(settings: CookieSettings, protocol: string = location.protocol) {
+    this.name = settings.name;
     this.attrs = cookieAttributes(settings, protocol);
   }
 
   read(): string | undefined {
-    return Cookies.get(this.settings.name);
+    return Cookies.get(this.name);
   }
 
   write(value: string, expires: Date): void {
     // Never let a clock or config mistake keep consent beyond 13 months.
-    const latest = Date.now() + MAX_EXPIRY_DAYS * 86_400_000;
-    Cookies.set(this.settings.name, value, { ...this.attrs, expires: new Date(Math.min(expires.getTime(), latest)) });
+    Cookies.set(this.name, value, { ...this.attrs, expires: new Date(Math.min(+expires, Date.now() + MAX_EXPIRY_DAYS * 864e5)) });
   }
 
   remove(): void {
-    Cookies.remove(this.settings.name, this.attrs);
+    Cookies.remove(this.name, this.attrs);
   }
 }
 

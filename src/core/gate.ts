@@ -31,6 +31,7 @@ interface Placeholder extends HTMLElement {
   service?: string;
   name?: string;
   messages?: Messages;
+  theme?: string;
 }
 
 const SCRIPTS = 'script[type="text/plain"][data-samtykke-category]';
@@ -53,7 +54,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     const { samtykkeCategory: category, samtykkeService: service } = el.dataset;
     const id = (service || category)!;
     // A service consent counts on its own (an embed's "allow"); an unknown id never runs.
-    const known = config.categories.some((c) => c.id === category) && (!service || services.some((s) => s.id === service));
+    const known = config.categories.some((c) => c.id == category) && (!service || services.some((s) => s.id == service));
     if (!known && !warned[id]) {
       warned[id] = 1;
       console.warn(`Samtykke: "${id}" is not in the config; blocked.`);
@@ -67,10 +68,10 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     const { samtykkeCategory: category, samtykkeService: service } = frame.dataset;
     ph.category = category;
     ph.service = service;
-    ph.name = service ? services.find((s) => s.id === service)?.name : (m?.categories as Record<string, { title: string }> | undefined)?.[category!]?.title;
+    ph.name = service ? services.find((s) => s.id == service)?.name : (m?.categories as Record<string, { title: string }> | undefined)?.[category!]?.title;
     if (m) ph.messages = m;
     if (options.lang) ph.lang = options.lang;
-    ph.setAttribute('theme', config.theme);
+    ph.theme = config.theme;
     return ph;
   };
 
@@ -89,10 +90,10 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     let ph = placeholders.get(frame);
     const src = frame.dataset.src!;
     if (allowed(frame)) {
-      if (frame.getAttribute('src') !== src) frame.src = src;
+      if (frame.getAttribute('src') != src) frame.src = src;
       if (ph?.isConnected) {
         // Focus was on the placeholder's button: hand it to the content that replaced it.
-        const focused = doc.activeElement === ph;
+        const focused = doc.activeElement == ph;
         ph.remove();
         frame.style.display = '';
         if (focused) frame.focus();
@@ -158,7 +159,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   };
   store.addEventListener('change', onChange);
   // A parser still writing a gated element could hand over half a script; start once the DOM is whole.
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
+  if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
   else begin();
   return () => {
     observer.disconnect();

@@ -10,7 +10,7 @@ import type { SamtykkeConfig } from './config.js';
 export const DEFAULT_POLICY_VERSION: string = defaultVersion;
 
 // The cookie refuses a policy version above 64 characters, so a longer one would ask again on every page.
-const isVersion = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 64;
+const isVersion = (v: unknown): v is string => typeof v == 'string' && !!v.trim() && v.length < 65;
 
 /**
  * The version consent is given under and whether it is a material change (earlier consent no

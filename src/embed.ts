@@ -21,7 +21,7 @@ if (!w.Samtykke?.version) {
     } catch (error) {
       // Reported, and Samtykke starts on safe defaults: nothing consented.
       config = undefined;
-      problems = [{ path: '#samtykke-config', found: `text that is not JSON (${error})`, expected: 'a JSON object' }];
+      problems = [{ path: '#samtykke-config', found: String(error), expected: 'a JSON object' }];
     }
   const api = createApi(mountLayers, problems);
   w.Samtykke = api;

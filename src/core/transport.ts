@@ -66,7 +66,7 @@ export function startTransport(store: ConsentStore, endpoint: string, retryMs = 
         timer = setTimeout(flush, Math.min(retryMs * 2 ** failures++, 3e5));
         break;
       }
-      if (kind == 4) console.warn(`samtykke: the consent log refused event ${id} (HTTP ${status}); dropped`);
+      if (kind == 4) console.warn(`Samtykke: the consent log refused ${id} (HTTP ${status}); dropped`);
       failures = 0;
       write(read().filter((e) => e.eventId != id));
     }

@@ -172,8 +172,8 @@ ${s.cookies.length
       this.opener = null;
       this.dispatchEvent(new Event('close'));
     }} @keydown=${this.onKeydown}>
-<form part="base" method="dialog" @change=${this.onChange}>
-<header><h2 id="t">${p.title}</h2><button class="x" part="close" aria-label=${p.close}>×</button></header>
+<form part="base" @change=${this.onChange} @submit=${(e: Event) => e.preventDefault()}>
+<header><h2 id="t">${p.title}</h2><button type="button" class="x" part="close" aria-label=${p.close} @click=${this.close}>×</button></header>
 <div class="body">
 <p>${p.intro}</p>
 ${this.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}

@@ -70,8 +70,8 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     const own = document.querySelector('samtykke-reopen');
     if (reopen || (!own && !(ours && config.reopen))) return;
     reopen = own ? dress(own) : add('samtykke-reopen');
-    ownReopen = !own;
-    if (ownReopen && config.reopen) reopen.position = config.reopen.position;
+    // Ours only exists when `config.reopen` is an object (see the test above).
+    if ((ownReopen = !own)) reopen.position = (config.reopen as { position: 'left' | 'right' }).position;
   };
 
   const showPreferences = () => {

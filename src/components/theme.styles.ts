@@ -33,7 +33,8 @@ button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px 
 :host([layout]),:host([position]){position:fixed;z-index:2147483000;left:16px;bottom:16px}
 :host([layout]){width:min(480px,100vw - 32px)}
 :host([layout=bar]){left:0;bottom:0;width:100%}
-:host([layout]) section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px;background:var(--_bg);border:1px solid var(--_l);border-radius:var(--_r)}
+:host([layout]) section,dialog,div[part=base]{border:1px solid var(--_l);border-radius:var(--_r);background:var(--_bg)}
+:host([layout]) section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px}
 :host([layout=bar]) section{border-radius:0;border-width:1px 0 0;padding:16px max(16px,50% - 560px)}
 .text{overflow:auto}
 ul{padding-left:20px}
@@ -41,7 +42,7 @@ ul{padding-left:20px}
 /* <samtykke-preferences>: a modal dialog whose middle scrolls while its buttons stay in view.
    A switch is a restyled checkbox; the words "Til"/"Fra" beside it follow its state through
    CSS (COMPLIANCE 15). */
-dialog{width:min(640px,100vw - 16px);max-height:calc(100dvh - 16px);padding:0;border:1px solid var(--_l);border-radius:var(--_r);background:var(--_bg);color:var(--_fg)}
+dialog{width:min(640px,100vw - 16px);max-height:calc(100dvh - 16px);padding:0;color:var(--_fg)}
 dialog[open],form{display:flex;flex-direction:column;min-height:0}
 header,.row{display:flex;align-items:center;gap:8px}
 header{padding:8px 8px 0 20px}
@@ -68,6 +69,6 @@ svg{width:24px;fill:currentColor}
 button[part=base]:focus-visible{outline-color:var(--_fg);box-shadow:0 0 0 2px var(--_bg)}
 /* <samtykke-embed>: the placeholder's panel. */
 :host{display:block}
-div[part=base]{display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:8px;min-height:150px;padding:16px;border:1px solid var(--_l);border-radius:var(--_r);background:var(--_bg);text-align:center}
+div[part=base]{display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:8px;min-height:150px;padding:16px;text-align:center}
 p{flex-basis:100%}
 `;

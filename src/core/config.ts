@@ -164,28 +164,12 @@ export function describeValue(value: unknown): string {
 type Test = (v: unknown) => boolean;
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
-const isBool: Test = (v) => typeof v === 'boolean';
-// "constructor" and "prototype" are refused because parseRecord refuses them as cookie keys.
-const isId: Test = (v) => typeof v === 'string' && /^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/.test(v);
-const isPath: Test = (v) => typeof v === 'string' && v[0] === '/';
+const isString: Test = (v) => typeof v === 'string';
+const isText = (v: unknown) => isString(v) && (v as string).trim() !== '';
 const isLocalized: Test = (v) =>
-  typeof v === 'string' ||
-  (isObject(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, t]) => (k === 'da' || k === 'en') && typeof t === 'string'));
-const oneOf = (...values: unknown[]): [Test, string] => [(v) => values.includes(v), values.map((x) => JSON.stringify(x)).join(' | ')];
-const isRegExp: Test = (v) => {
-  try {
-    return typeof v === 'string' && !!new RegExp(v);
-  } catch {
-    return false;
-  }
-};
-const isMonthDay: Test = (v) => {
-  if (typeof v !== 'string' || !/^\d\d-\d\d$/.test(v)) return false;
-  const [m, d] = v.split('-').map(Number);
-  // 2001 is not a leap year, so "02-29" is refused like any day a month lacks.
-  return new Date(Date.UTC(2001, m - 1, d)).getUTCDate() === d && m > 0 && m < 13;
-};
+  isString(v) || (isObject(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, t]) => (k === 'da' || k === 'en') && isString(t)));
+// "constructor" and "prototype" are refused because parseRecord refuses them as cookie keys.
+const isId: Test = (v) => isString(v) && /^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/.test(v as string);
 
 /** A URL the widget may link to or send to: http(s) or relative, never `javascript:` and the like. */
 export function isSafeUrl(v: unknown): v is string {
@@ -194,175 +178,169 @@ export function isSafeUrl(v: unknown): v is string {
   return !scheme || /^https?$/i.test(scheme[1]);
 }
 
-const TEXT = 'a string or { da, en } strings';
 const URL_TEXT = 'an http(s) or relative URL';
 const ID_TEXT = 'a unique id: a letter, then letters, digits, "-" or "_"';
-const BOOL: [Test, string] = [isBool, 'true or false'];
-const STRING: [Test, string] = [(v) => typeof v === 'string', 'a string'];
 
 /**
- * A field of an object: its key, its test, what is expected, and what a bad value costs:
- * 0 (default) drops the field, 1 drops the whole object, 2 also drops it when absent.
+ * The config's shape as data. A string names a kind of value (see `kinds` in resolveConfig);
+ * a `!` after it makes the field required (absent or bad drops the enclosing item), a `*`
+ * makes a bad value drop the item while absence is fine. An array of strings is an enum, an
+ * object a nested section, `[shape]` a list of items.
  */
-type Field = [key: string, test: Test, expected: string, mode?: 0 | 1 | 2];
-
-/** Collects problems while copying the valid parts of the input. */
-class Checker {
-  readonly problems: ConfigProblem[] = [];
-
-  report(path: string, found: unknown, expected: string): void {
-    this.problems.push({ path, found: describeValue(found), expected });
-  }
-
-  /** Reports `v` at `path` unless it passes; returns whether it did. */
-  need(path: string, v: unknown, test: Test, expected: string): boolean {
-    return test(v) || (this.report(path, v, expected), false);
-  }
-
-  /** Copies the valid `fields` of `o` onto `into`; `null` when one whose mode is 1 or 2 is bad. */
-  fields<T>(path: string, o: Record<string, any>, fields: Field[], into: T): T | null {
-    let ok = true;
-    for (const [key, test, expected, mode = 0] of fields) {
-      const v = o[key];
-      if (v === undefined && mode < 2) continue;
-      if (this.need(path ? `${path}.${key}` : key, v, test, expected)) (into as Record<string, unknown>)[key] = v;
-      else if (mode) ok = false;
-    }
-    return ok ? into : null;
-  }
-
-  /** Checks each item of an array, keeping those `check` returns. */
-  list<T>(path: string, value: unknown, check: (item: Record<string, any>, path: string) => T | null): T[] | null {
-    if (!this.need(path, value, Array.isArray, 'an array')) return null;
-    const out: T[] = [];
-    (value as unknown[]).forEach((item, i) => {
-      const p = `${path}[${i}]`;
-      const kept = this.need(p, item, isObject, 'an object') && check(item as Record<string, any>, p);
-      if (kept) out.push(kept);
-    });
-    return out;
-  }
+type Node = string | string[] | Shape | [Shape] | [Shape, '*'];
+interface Shape {
+  [key: string]: Node;
 }
 
-const COOKIE_FIELDS: Field[] = [
-  ['name', isText, 'a cookie name', 2],
-  ['purpose', isLocalized, TEXT, 2],
-  ['duration', isLocalized, TEXT, 2],
-  ['pattern', isRegExp, 'a regular expression', 1],
-  ['domain', isText, 'a domain'],
-  ['path', isPath, 'a path starting with "/"'],
-];
-
-function checkService(c: Checker, item: Record<string, any>, p: string, required: boolean, seen: Set<string>): ServiceConfig | null {
-  const service = c.fields<Partial<ServiceConfig>>(p, item, [
-    ['id', (v) => isId(v) && !seen.has(v as string), ID_TEXT, 2],
-    ['name', isText, 'the service name', 2],
-    ['provider', isText, 'the company providing it', 2],
-    ['purpose', isLocalized, TEXT, 2],
-    ['transfer', isLocalized, TEXT],
-  ], {});
-  // COMPLIANCE 10: nothing that needs consent may hide in a required category.
-  if (!service || (required && !c.need(p, item, (s: any) => s.essential === true && isLocalized(s.reason), 'essential: true and a reason in a required category'))) return null;
-  const cookies = item.cookies === undefined ? [] : c.list(`${p}.cookies`, item.cookies, (x, q) => c.fields<CookieInfo>(q, x, COOKIE_FIELDS, {} as CookieInfo));
-  if (!cookies) return null;
-  if (required) Object.assign(service, { essential: true, reason: item.reason });
-  seen.add(item.id);
-  return Object.assign(service, { cookies }) as ServiceConfig;
-}
-
-function checkCategories(c: Checker, value: unknown): CategoryConfig[] {
-  if (value === undefined) return defaultCategories();
-  // Only a missing key is silent: an empty list is a mistake worth naming.
-  if (Array.isArray(value) && !value.length) c.report('categories', value, 'at least one category');
-  const ids = new Set<string>();
-  const serviceIds = new Set<string>();
-  const out = c.list('categories', value, (item, p) => {
-    const category = c.fields<CategoryConfig>(p, item, [
-      ['id', (v) => isId(v) && !ids.has(v as string), ID_TEXT, 2],
-      ['required', ...BOOL],
-      ['title', isLocalized, TEXT],
-      ['description', isLocalized, TEXT],
-    ], { required: item.id === 'necessary', services: [] } as unknown as CategoryConfig);
-    if (!category) return null;
-    ids.add(category.id);
-    if (item.services !== undefined)
-      category.services = c.list(`${p}.services`, item.services, (s, q) => checkService(c, s, q, category.required, serviceIds)) ?? [];
-    return category;
-  });
-  return out?.length ? out : defaultCategories();
-}
-
-const isDays: Test = (v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS;
-
-function checkCookieSettings(c: Checker, o: Record<string, any>, d: CookieSettings): CookieSettings {
-  const cookie = c.fields('cookie', o, [
-    ['name', (x) => typeof x === 'string' && /^[\w.-]{1,64}$/.test(x), 'letters, digits, ".", "-" or "_"'],
-    ['domain', (x) => typeof x === 'string' && /^\.?[a-z0-9.-]+$/i.test(x), 'a domain name'],
-    ['path', isPath, 'a path starting with "/"'],
-    ['sameSite', ...oneOf('Lax', 'Strict', 'None')],
-    ['expiresDays', isDays, `1 to ${MAX_EXPIRY_DAYS} days`],
-    ['rejectExpiresDays', isDays, `1 to ${MAX_EXPIRY_DAYS} days`],
-  ], { ...d })!;
-  for (const key of ['expiresDays', 'rejectExpiresDays'] as const) {
-    // Above 13 months is clamped (and reported above), not dropped: the law allows 395 days.
-    if (o[key] > MAX_EXPIRY_DAYS) cookie[key] = MAX_EXPIRY_DAYS;
-    cookie[key] = Math.round(cookie[key]);
-  }
-  return cookie;
-}
-
-function checkConsentMode(c: Checker, v: unknown, d: ConsentModeSettings): ConsentModeSettings {
-  if (v === undefined || typeof v === 'boolean') return { ...d, enabled: v ?? true };
-  if (!c.need('googleConsentMode', v, (x) => isObject(x) && isObject(x.mapping), 'true, false or { mapping }')) return d;
-  const mapping: Record<string, ConsentModeType[]> = {};
-  for (const [id, types] of Object.entries((v as Record<string, any>).mapping))
-    // isId refuses "__proto__", which would otherwise replace the mapping's prototype.
-    if (c.need(`googleConsentMode.mapping.${id}`, isId(id) && types, (x) => Array.isArray(x) && x.every((t) => CONSENT_MODE_TYPES.includes(t)), 'a category id mapped to an array of consent types'))
-      mapping[id] = types as ConsentModeType[];
-  return { enabled: (v as Record<string, any>).enabled !== false, mapping };
-}
-
-/** Top-level keys checked by a test alone. */
-const SIMPLE: Field[] = [
-  ['revision', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0'],
-  ['language', ...oneOf('da', 'en', 'auto')],
-  ['endpoint', isSafeUrl, URL_TEXT],
-  ['policy', (v) => isSafeUrl(v) || isObject(v), `a policy document or ${URL_TEXT}`],
-  ['policyVersion', (v) => typeof v === 'string' && v.length > 0 && v.length <= 64, '1 to 64 characters'],
-  ['privacyPolicyUrl', isSafeUrl, URL_TEXT],
-  ['cookiePolicyUrl', isSafeUrl, URL_TEXT],
-  ['respectGpc', ...BOOL],
-  ['theme', ...oneOf('light', 'dark', 'auto')],
-  ['layout', ...oneOf('bar', 'box')],
-  ['reopen', (v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
-  ['financialYearEnd', isMonthDay, 'a "MM-DD" date such as "06-30"'],
-  ['reloadOnWithdraw', ...BOOL],
-];
-const NESTED = ['categories', 'cookie', 'controller', 'googleConsentMode', 'texts'];
+const COOKIE_SHAPE: Shape = { name: 't!', purpose: 'l!', duration: 'l!', pattern: 'r*', domain: 't', path: 'p' };
+const SERVICE_SHAPE: Shape = { id: 'S!', name: 't!', provider: 't!', purpose: 'l!', transfer: 'l', cookies: [COOKIE_SHAPE, '*'] };
+/** The sections, checked after the plain keys so problems read top-level first. */
+const SECTIONS: Shape = {
+  categories: [{ id: 'C!', required: 'b', title: 'l', description: 'l', services: [SERVICE_SHAPE] }],
+  cookie: { name: 'c', domain: 'h', path: 'p', sameSite: ['Lax', 'Strict', 'None'], expiresDays: 'd', rejectExpiresDays: 'd' },
+  controller: { name: 's', cvr: 's', address: 's', email: 's', phone: 's' },
+};
+const SHAPE: Shape = {
+  revision: 'n',
+  language: ['da', 'en', 'auto'],
+  endpoint: 'u',
+  policy: 'q',
+  policyVersion: 'v',
+  privacyPolicyUrl: 'u',
+  cookiePolicyUrl: 'u',
+  respectGpc: 'b',
+  theme: ['light', 'dark', 'auto'],
+  layout: ['bar', 'box'],
+  reopen: 'o',
+  financialYearEnd: 'm',
+  reloadOnWithdraw: 'b',
+};
 
 /**
  * Validates a site owner's config. Never throws: each bad key falls back to its default, a bad
  * list item is dropped, and every problem is returned with its key path.
  */
 export function resolveConfig(input: unknown): { config: SamtykkeConfig; problems: ConfigProblem[] } {
-  const c = new Checker();
+  const problems: ConfigProblem[] = [];
+  const report = (path: string, found: unknown, expected: string) => problems.push({ path, found: describeValue(found), expected });
   const config = defaultConfig();
-  if (input == null || !c.need('(config)', input, isObject, 'an object')) return { config, problems: c.problems };
-  const o = input as Record<string, any>;
-  c.fields('', o, SIMPLE, config);
-  for (const key of Object.keys(o))
-    if (!NESTED.includes(key) && !SIMPLE.some((f) => f[0] === key)) c.report(key, o[key], 'no such key (a typo?)');
-  config.categories = checkCategories(c, o.categories);
-  const section = (key: string) => o[key] === undefined || c.need(key, o[key], isObject, 'an object');
-  if (section('cookie')) config.cookie = checkCookieSettings(c, o.cookie ?? {}, config.cookie);
-  if (section('controller'))
-    c.fields('controller', o.controller ?? {}, ['name', 'cvr', 'address', 'email', 'phone'].map((k) => [k, ...STRING] as Field), config.controller);
-  config.googleConsentMode = checkConsentMode(c, o.googleConsentMode, config.googleConsentMode);
-  if (section('texts'))
-    for (const [lang, messages] of Object.entries(o.texts ?? {}))
-      if (c.need(`texts.${lang}`, messages, (m) => (lang === 'da' || lang === 'en') && isObject(m), 'an object under "da" or "en"'))
-        config.texts[lang as Language] = messages as object;
-  return { config, problems: c.problems };
+  if (input == null) return { config, problems };
+  if (!isObject(input)) return report('(config)', input, 'an object'), { config, problems };
+  const seen = new Set<string>();
+  const unique = (prefix: string): Test => (v) => isId(v) && !seen.has(prefix + v) && !!seen.add(prefix + v);
+  const kinds: Record<string, [Test, string]> = {
+    b: [(v) => typeof v === 'boolean', 'true or false'],
+    s: [isString, 'a string'],
+    t: [isText, 'a non-empty string'],
+    l: [isLocalized, 'a string or { da, en } strings'],
+    u: [isSafeUrl, URL_TEXT],
+    p: [(v) => isString(v) && (v as string)[0] === '/', 'a path starting with "/"'],
+    r: [(v) => { try { return isString(v) && !!new RegExp(v as string); } catch { return false; } }, 'a regular expression'],
+    d: [(v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`],
+    n: [(v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0'],
+    v: [(v) => isString(v) && (v as string).length > 0 && (v as string).length <= 64, '1 to 64 characters'],
+    c: [(v) => isString(v) && /^[\w.-]{1,64}$/.test(v as string), 'letters, digits, ".", "-" or "_"'],
+    h: [(v) => isString(v) && /^\.?[a-z0-9.-]+$/i.test(v as string), 'a domain name'],
+    q: [(v) => isSafeUrl(v) || isObject(v), `a policy document or ${URL_TEXT}`],
+    o: [(v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
+    m: [(v) => {
+      if (!isString(v) || !/^\d\d-\d\d$/.test(v as string)) return false;
+      const [m, d] = (v as string).split('-').map(Number);
+      // 2001 is not a leap year, so "02-29" is refused like any day a month lacks.
+      return new Date(Date.UTC(2001, m - 1, d)).getUTCDate() === d && m > 0 && m < 13;
+    }, 'a "MM-DD" date such as "06-30"'],
+    C: [unique('c'), ID_TEXT],
+    S: [unique('s'), ID_TEXT],
+  };
+  /** Where each kept list item came from, for rules that look at a whole item afterwards. */
+  const origins = new Map<object, [string, Record<string, any>]>();
+
+  /** Copies the valid fields of `o` onto `into`; false when a required (`!`) or strict (`*`) one is bad. */
+  const walk = (shape: Shape, o: Record<string, any>, path: string, into: Record<string, any>): boolean => {
+    let ok = true;
+    for (const key in shape) {
+      const node = shape[key];
+      const v = o[key];
+      const p = path ? `${path}.${key}` : key;
+      if (typeof node === 'string') {
+        const [test, expected] = kinds[node[0]];
+        const strict = node[1];
+        if (v === undefined) {
+          if (strict === '!') ok = !report(p, v, expected);
+        } else if (test(v)) into[key] = v;
+        else if (report(p, v, expected) && strict) ok = false;
+      } else if (v === undefined) continue;
+      else if (Array.isArray(node) && isString(node[0])) {
+        if (node.includes(v)) into[key] = v;
+        else report(p, v, (node as string[]).map((x) => JSON.stringify(x)).join(' | '));
+      } else if (Array.isArray(node)) {
+        if (!Array.isArray(v)) {
+          report(p, v, 'an array');
+          if (node[1]) ok = false;
+          continue;
+        }
+        into[key] = v.flatMap((item, i) => {
+          const q = `${p}[${i}]`;
+          const out = {};
+          if (!isObject(item)) return report(q, item, 'an object'), [];
+          origins.set(out, [q, item]);
+          return walk(node[0] as Shape, item, q, out) ? [out] : [];
+        });
+      } else if (isObject(v)) walk(node as Shape, v, p, (into[key] ??= {}));
+      else report(p, v, 'an object');
+    }
+    return ok;
+  };
+
+  walk(SHAPE, input, '', config);
+  const known = (key: string) => [SHAPE, SECTIONS].some((shape) => Object.prototype.hasOwnProperty.call(shape, key));
+  for (const key of Object.keys(input))
+    if (!known(key) && key !== 'googleConsentMode' && key !== 'texts') report(key, input[key], 'no such key (a typo?)');
+  walk(SECTIONS, input, '', config);
+
+  // Only a missing key is silent: an empty list is a mistake worth naming.
+  if (Array.isArray(input.categories) && !input.categories.length) report('categories', [], 'at least one category');
+  if (!config.categories.length) config.categories = defaultCategories();
+  for (const category of config.categories) {
+    category.required ??= category.id === 'necessary';
+    category.services = (category.services ?? []).filter((service) => {
+      service.cookies ??= [];
+      if (!category.required) return true;
+      // COMPLIANCE 10: nothing that needs consent may hide in a required category.
+      const [path, item] = origins.get(service)!;
+      if (item.essential === true && isLocalized(item.reason)) return Object.assign(service, { essential: true, reason: item.reason });
+      report(path, item, 'essential: true and a reason in a required category');
+      return false;
+    });
+  }
+
+  for (const key of ['expiresDays', 'rejectExpiresDays'] as const) {
+    // Above 13 months is clamped (and reported above), not dropped: the law allows 395 days.
+    if (input.cookie?.[key] > MAX_EXPIRY_DAYS) config.cookie[key] = MAX_EXPIRY_DAYS;
+    config.cookie[key] = Math.round(config.cookie[key]);
+  }
+
+  const mode = input.googleConsentMode;
+  if (typeof mode === 'boolean') config.googleConsentMode.enabled = mode;
+  else if (mode !== undefined) {
+    if (!isObject(mode) || !isObject(mode.mapping)) report('googleConsentMode', mode, 'true, false or { mapping }');
+    else {
+      const mapping: Record<string, ConsentModeType[]> = {};
+      for (const [id, types] of Object.entries(mode.mapping))
+        // isId refuses "__proto__", which would otherwise replace the mapping's prototype.
+        if (isId(id) && Array.isArray(types) && types.every((t) => CONSENT_MODE_TYPES.includes(t))) mapping[id] = types;
+        else report(`googleConsentMode.mapping.${id}`, types, 'a category id mapped to an array of consent types');
+      config.googleConsentMode = { enabled: mode.enabled !== false, mapping };
+    }
+  }
+
+  const texts = input.texts;
+  if (texts !== undefined && !isObject(texts)) report('texts', texts, 'an object { da: {…}, en: {…} }');
+  else
+    for (const [lang, messages] of Object.entries(texts ?? {}))
+      if ((lang === 'da' || lang === 'en') && isObject(messages)) config.texts[lang] = messages;
+      else report(`texts.${lang}`, messages, 'an object under "da" or "en"');
+  return { config, problems };
 }
 
 /** Logs every problem in one `console.error`, the way a site owner reads it in the console. */

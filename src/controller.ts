@@ -64,49 +64,31 @@ export class SamtykkeController {
     const show = () => (this.layers = mount(this));
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });
-    document.addEventListener('accept-all', this.onIntent);
-    document.addEventListener('reject-all', this.onIntent);
-    document.addEventListener('save', this.onIntent);
-    document.addEventListener('withdraw', this.onIntent);
-    document.addEventListener('accept-service', this.onIntent);
-    document.addEventListener('customise', this.onIntent);
+    for (const type in this.intents) document.addEventListener(type, this.onIntent);
   }
+
+  /** What each intent event from an element does. */
+  private readonly intents: Record<string, (detail: any) => unknown> = {
+    'accept-all': () => this.store.acceptAll(),
+    'reject-all': () => this.store.rejectAll(),
+    save: (detail) => this.store.save(detail ?? {}),
+    withdraw: () => this.store.withdraw(),
+    'accept-service': (detail) => typeof detail?.service === 'string' && this.store.acceptService(detail.service),
+    customise: () => this.layers?.showPreferences(),
+  };
 
   /**
    * Turns the elements' intent events into store calls. Only events from Samtykke's own
    * elements count: a host page's own `save` event must never change consent.
    */
   private readonly onIntent = (e: Event): void => {
-    const from = e.target as Element | null;
-    if (!from || typeof from.localName !== 'string' || !from.localName.startsWith('samtykke-')) return;
-    const detail = (e as CustomEvent).detail;
-    switch (e.type) {
-      case 'accept-all':
-        this.store.acceptAll();
-        break;
-      case 'reject-all':
-        this.store.rejectAll();
-        break;
-      case 'save':
-        this.store.save(detail ?? {});
-        break;
-      case 'withdraw':
-        this.store.withdraw();
-        break;
-      case 'accept-service':
-        if (typeof detail?.service === 'string') this.store.acceptService(detail.service);
-        break;
-      case 'customise':
-        this.layers?.showPreferences();
-        break;
-    }
+    if (String((e.target as Element | null)?.localName).startsWith('samtykke-')) this.intents[e.type]((e as CustomEvent).detail);
   };
 
   /** Stops watching the document (used when `init` is called again). */
   stop(): void {
     this.stopGate();
-    for (const type of ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service', 'customise'])
-      document.removeEventListener(type, this.onIntent);
+    for (const type in this.intents) document.removeEventListener(type, this.onIntent);
   }
 
   /** Dispatches a bubbling, composed `samtykke-*` event on the document. */

@@ -1,5 +1,4 @@
-// A css tag, so the build squeezes the text; it is adopted as one constructed sheet.
-const css = (text: TemplateStringsArray) => text[0];
+import { css } from 'lit';
 
 /**
  * The looks every first-layer element shares. Public `--samtykke-*` tokens feed private

@@ -71,4 +71,6 @@ button[part=base]:focus-visible{outline-color:var(--_fg);box-shadow:0 0 0 2px va
 :host{display:block}
 div[part=base]{display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:8px;min-height:150px;padding:16px;text-align:center}
 p{flex-basis:100%}
+/* Printing a page prints its content, not the consent layers. */
+@media print{:host([layout]),:host([position]){display:none}}
 `;

@@ -371,4 +371,19 @@ describe('layers: the page around the banner', () => {
     await decide(() => inPrefs('[data-action="reject-all"]').click());
     await expect(reopen()).to.be.accessible();
   });
+
+  it('leaves the banner and the reopen button out of a printed page', async () => {
+    await start();
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle(banner()!).display).to.equal('none');
+      await emulateMedia({ media: 'screen' });
+      expect(getComputedStyle(banner()!).display).to.not.equal('none');
+      await decide(() => inBanner('reject-all').click());
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(reopen()!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
 });

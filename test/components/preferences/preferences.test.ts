@@ -230,6 +230,19 @@ describe('<samtykke-preferences>', () => {
     expect(document.activeElement).to.equal(opener);
   });
 
+  it('stays open and decides nothing when Enter is pressed on a switch (COMPLIANCE 8, 37)', async () => {
+    const { el } = await opened();
+    const decided: string[] = [];
+    const note = (e: Event) => decided.push(e.type);
+    for (const type of ['accept-all', 'reject-all', 'save']) document.addEventListener(type, note);
+    sw(el, '[data-category="analytics"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await new Promise((r) => setTimeout(r, 50));
+    for (const type of ['accept-all', 'reject-all', 'save']) document.removeEventListener(type, note);
+    expect(el.open).to.equal(true);
+    expect(decided).to.deep.equal([]);
+  });
+
   it('closes with the × button without deciding, focus back on the opener (COMPLIANCE 8, 36)', async () => {
     const { el, opener } = await opened();
     const closed = oneEvent(el, 'close');

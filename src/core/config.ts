@@ -98,6 +98,8 @@ export interface SamtykkeConfig {
   policy?: string | object;
   /** The version of the policy shown, when `policy` is a URL the first layer does not load. */
   policyVersion?: string;
+  /** With `policyVersion`: that version is a material change, so consent given under another no longer counts. */
+  policyMaterial?: boolean;
   privacyPolicyUrl?: string;
   cookiePolicyUrl?: string;
   googleConsentMode: ConsentModeSettings;
@@ -206,6 +208,7 @@ const SHAPE: Shape = {
   endpoint: 'u',
   policy: 'q',
   policyVersion: 'v',
+  policyMaterial: 'b',
   privacyPolicyUrl: 'u',
   cookiePolicyUrl: 'u',
   respectGpc: 'b',

@@ -15,11 +15,12 @@ const isVersion = (v: unknown): v is string => typeof v == 'string' && !!v.trim(
 /**
  * The version consent is given under and whether it is a material change (earlier consent no
  * longer counts): from `config.policy` when it is a document, else `policyVersion`, else the
- * shipped policy's.
+ * shipped policy's. A policy given as a URL is not loaded by the first layer, so its material
+ * flag comes from `policyMaterial` beside `policyVersion`.
  */
 export function policyVersionOf(config: SamtykkeConfig): { version: string; material: boolean } {
   const doc = config.policy as { version?: unknown; material?: unknown } | undefined;
   if (doc && typeof doc === 'object' && isVersion(doc.version)) return { version: doc.version, material: doc.material === true };
-  if (config.policyVersion) return { version: config.policyVersion, material: false };
+  if (config.policyVersion) return { version: config.policyVersion, material: config.policyMaterial === true };
   return { version: DEFAULT_POLICY_VERSION, material: defaultMaterial === true };
 }

@@ -21,6 +21,8 @@ describe('policy version', () => {
     expect(of({ policy: { version: '2025-03-01', material: true } })).to.deep.equal({ version: '2025-03-01', material: true });
     expect(of({ policy: { version: '2025-03-01' } })).to.deep.equal({ version: '2025-03-01', material: false });
     expect(of({ policy: '/policy.json', policyVersion: '7' })).to.deep.equal({ version: '7', material: false });
+    // A policy given as a URL is not loaded by the first layer: its material flag is said in the config.
+    expect(of({ policy: '/policy.json', policyVersion: '8', policyMaterial: true })).to.deep.equal({ version: '8', material: true });
     // The cookie refuses a version above 64 characters; taking one would ask for consent on every page.
     expect(of({ policy: { version: 'x'.repeat(65), material: true } })).to.deep.equal({ version: da.version, material: false });
   });

@@ -1,6 +1,7 @@
 /**
- * The npm entry: side-effect free. Import `samtykke/define.js` to register the elements,
- * or use `init()` to run the whole widget as the script tag does.
+ * The npm entry: side-effect free. Import `samtykke/define.js` to register the first-layer
+ * elements and `samtykke/policy.js` the policy-page ones, or use `init()` to run the whole
+ * widget as the script tag does.
  */
 import { createApi, type SamtykkeApi } from './api.js';
 import { mountLayers } from './layers.js';
@@ -15,6 +16,10 @@ export { SamtykkeController } from './controller.js';
 export { SamtykkeBanner } from './components/banner/banner.js';
 export { SamtykkePreferences } from './components/preferences/preferences.js';
 export { SamtykkeReopen } from './components/reopen/reopen.js';
+export { SamtykkeEmbed } from './components/embed/embed.js';
+export { SamtykkePrivacyPolicy } from './components/privacy-policy/privacy-policy.js';
+export { SamtykkeCookieDeclaration } from './components/cookie-declaration/cookie-declaration.js';
+export * from './core/policy.js';
 export { VERSION as version } from './version.js';
 export type { SamtykkeApi } from './api.js';
 

@@ -1,7 +1,7 @@
 // The bytes of the first-layer bundle. Bytes do not flake, so this is a test; timings are not.
 //
 // Issue 3's budget is 15 KB gzip and issue 7's goal 14 KB. dist/samtykke.js does NOT meet them
-// yet (18,984 B on 2026-11-25 with Lit's 5.8 KB inside; see the README's "Size" and the issue
+// yet (19,006 B on 2026-11-25 with Lit's 5.8 KB inside; see the README's "Size" and the issue
 // notes). Until it does, this test guards against growth at 19 KiB and reports the gap to the
 // budget on every run; lower GUARD as the bundle shrinks, and set it to BUDGET once it fits.
 import { test } from 'node:test';

@@ -19,27 +19,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { sampleEvent } from '../test/server/sample-event.js';
 
 const DURATION_S = 5;
 const WARMUP_S = 1;
 const CONNECTIONS = 10;
 
-/** A valid consent event, as the widget sends it. */
-const event = () => JSON.stringify({
-  eventId: randomUUID(),
-  consentId: randomUUID(),
-  action: 'save',
-  categories: { necessary: true, functional: false, analytics: true, marketing: false },
-  services: { ga: true, 'meta-pixel': false },
-  revision: 1,
-  policyVersion: '2024-10-17',
-  textHash: '89abcdef01234567',
-  language: 'da',
-  gpc: false,
-  path: '/demo/',
-  widgetVersion: '0.1.0',
-  clientTime: new Date().toISOString(),
-});
+/** A valid consent event, as the widget sends it, with fresh IDs. */
+const event = () => JSON.stringify(sampleEvent({ clientTime: new Date().toISOString() }));
 
 /**
  * Child side: start one server and report its port to the parent.

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import { isSafeUrl, type CategoryConfig } from '../../core/config.js';
 import { format } from '../../core/i18n.js';
 import { SamtykkeElement } from '../samtykke-element.js';

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import { format } from '../../core/i18n.js';
 import { SamtykkeElement } from '../samtykke-element.js';
 
@@ -18,6 +18,8 @@ import { SamtykkeElement } from '../samtykke-element.js';
  * @cssprop --samtykke-color - text colour
  * @cssprop --samtykke-accent - button colour
  * @cssprop --samtykke-border-color - panel border
+ *
+ * @tagname samtykke-embed
  */
 export class SamtykkeEmbed extends SamtykkeElement {
   static override properties = { category: {}, service: {}, name: { attribute: false } };

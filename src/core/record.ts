@@ -42,11 +42,14 @@ export interface RecordRules {
 /** Cookie values above this length are refused unread; a real record is far smaller. */
 export const MAX_RECORD_LENGTH = 4096;
 const MAX_KEYS = 128;
-const ACTIONS: readonly Action[] = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service'];
+const ACTIONS: readonly unknown[] = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service'];
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
-const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+// An id: never "__proto__" (it starts with "_"), "constructor" or "prototype".
+const KEY = /^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/;
 const DAY_MS = 86_400_000;
+/** The record's fields, in the cookie's order: nothing else is written, nothing else is read back. */
+const FIELDS = ['v', 'id', 'rev', 'policy', 'given', 'updated', 'method', 'categories', 'services'];
 
 /** A decision that grants nothing optional lasts `rejectExpiresDays`, any other `expiresDays`. */
 export function grantsNothing(method: Action): boolean {
@@ -59,27 +62,24 @@ export function expiryOf(record: Pick<ConsentRecord, 'updated' | 'method'>, rule
   return new Date(Date.parse(record.updated) + days * DAY_MS);
 }
 
+const pick = (from: object) =>
+  Object.fromEntries(FIELDS.map((key) => [key, (from as Record<string, unknown>)[key]])) as unknown as ConsentRecord;
+
 /** The compact JSON the cookie carries. */
 export function serialiseRecord(record: ConsentRecord): string {
-  const { v, id, rev, policy, given, updated, method, categories, services } = record;
-  return JSON.stringify({ v, id, rev, policy, given, updated, method, categories, services });
+  return JSON.stringify(pick(record));
 }
 
-function parseFlags(value: unknown): Record<string, boolean> | null {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return null;
+/** A plain JSON object (not an array) whose keys are ids; with `flags`, every value is a boolean. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const isPlain = (value: any, flags?: boolean): boolean => {
+  // An own "constructor" key makes `constructor` something other than Object: refused too.
+  if (value?.constructor != Object) return false;
   const keys = Object.keys(value);
-  if (keys.length > MAX_KEYS) return null;
-  // KEY refuses "__proto__" (it starts with "_"); "constructor" and "prototype" are refused by name.
-  const out: Record<string, boolean> = {};
-  for (const key of keys) {
-    const flag = (value as Record<string, unknown>)[key];
-    if (!KEY.test(key) || key === 'constructor' || key === 'prototype' || typeof flag !== 'boolean') return null;
-    out[key] = flag;
-  }
-  return out;
-}
+  return keys.length <= MAX_KEYS && keys.every((key) => KEY.test(key) && (!flags || typeof value[key] == 'boolean'));
+};
 
-const isIsoDate = (v: unknown): v is string => typeof v === 'string' && ISO_UTC.test(v) && !Number.isNaN(Date.parse(v));
+const isIsoDate = (v: unknown): v is string => typeof v == 'string' && ISO_UTC.test(v);
 
 /**
  * Reads a cookie value. Returns `null` for anything that is not a current, well-formed
@@ -87,39 +87,34 @@ const isIsoDate = (v: unknown): v is string => typeof v === 'string' && ISO_UTC.
  * wrong types, prototype keys, oversized values.
  */
 export function parseRecord(raw: unknown, rules: RecordRules): ConsentRecord | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_RECORD_LENGTH) return null;
-  let data: unknown;
+  if (typeof raw != 'string' || raw.length > MAX_RECORD_LENGTH) return null;
+  // Whatever throws in here (bad JSON, `null`) is just one more way of not being a record.
   try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const d = data as Record<string, unknown>;
-  if (Object.prototype.hasOwnProperty.call(d, '__proto__') || Object.prototype.hasOwnProperty.call(d, 'constructor')) return null;
-  if (d.v !== RECORD_VERSION) return null;
-  if (typeof d.id !== 'string' || !UUID_V4.test(d.id)) return null;
-  if (typeof d.rev !== 'number' || !Number.isInteger(d.rev) || d.rev < rules.revision) return null;
-  if (typeof d.policy !== 'string' || d.policy.length > 64) return null;
-  if (rules.policyVersion !== undefined && d.policy !== rules.policyVersion) return null;
-  if (!isIsoDate(d.given) || !isIsoDate(d.updated) || Date.parse(d.given) > Date.parse(d.updated)) return null;
-  if (typeof d.method !== 'string' || !ACTIONS.includes(d.method as Action)) return null;
-  const categories = parseFlags(d.categories);
-  const services = parseFlags(d.services);
-  if (!categories || !services) return null;
-  const record: ConsentRecord = {
-    v: RECORD_VERSION,
-    id: d.id,
-    rev: d.rev,
-    policy: d.policy,
-    given: d.given,
-    updated: d.updated,
-    method: d.method as Action,
-    categories,
-    services,
-  };
-  // A record "from the future" beyond a day of clock skew was not written by us.
-  if (Date.parse(record.updated) > rules.now.getTime() + DAY_MS) return null;
-  if (expiryOf(record, rules).getTime() <= rules.now.getTime()) return null;
-  return record;
+    const d = JSON.parse(raw);
+    const now = rules.now.getTime();
+    const updated = Date.parse(d.updated);
+    if (
+      d.v === RECORD_VERSION &&
+      isPlain(d) &&
+      typeof d.id == 'string' &&
+      UUID_V4.test(d.id) &&
+      Number.isInteger(d.rev) &&
+      d.rev >= rules.revision &&
+      typeof d.policy == 'string' &&
+      d.policy.length <= 64 &&
+      (rules.policyVersion === undefined || d.policy === rules.policyVersion) &&
+      isIsoDate(d.given) &&
+      isIsoDate(d.updated) &&
+      // Also false when either date does not exist (NaN), like 2025-13-45.
+      Date.parse(d.given) <= updated &&
+      // A record "from the future" beyond a day of clock skew was not written by us.
+      updated <= now + DAY_MS &&
+      ACTIONS.includes(d.method) &&
+      isPlain(d.categories, true) &&
+      isPlain(d.services, true) &&
+      expiryOf(d, rules).getTime() > now
+    )
+      return pick(d);
+  } catch {}
+  return null;
 }

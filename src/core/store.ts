@@ -66,8 +66,29 @@ export function randomUuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 15) | 64;
   b[8] = (b[8] & 63) | 128;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let i = 0;
+  // Each x is one byte as two hex digits: 8-4-4-4-12 digits.
+  return 'xxxx-xx-xx-xx-xxxxxx'.replace(/x/g, () => (b[i++] | 256).toString(16).slice(1));
+}
+
+type State = Pick<ConsentRecord, 'categories' | 'services'>;
+
+/**
+ * Fills a choice to the full shape: every category and service of the config, required ones
+ * on; an id the choice leaves out (or gives no boolean) is refused, a service follows its category.
+ */
+function normalise(config: SamtykkeConfig, choice?: Choice | null, all?: boolean): State {
+  const categories: Record<string, boolean> = {};
+  const services: Record<string, boolean> = {};
+  // Own booleans only: an inherited or polluted key is no choice.
+  const chosen = (map: Record<string, boolean> | undefined, id: string, otherwise: boolean) =>
+    typeof map?.[id] == 'boolean' && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : otherwise;
+  for (const c of config.categories) {
+    const on = c.required || all;
+    categories[c.id] = on || chosen(choice?.categories, c.id, false);
+    for (const s of c.services) services[s.id] = on || chosen(choice?.services, s.id, categories[c.id]);
+  }
+  return { categories, services };
 }
 
 /**
@@ -75,32 +96,28 @@ export function randomUuid(): string {
  * @fires change - after every decision, with a {@link ChangeDetail}
  */
 export class ConsentStore extends EventTarget {
-  private record: ConsentRecord | null;
-  private readonly now: () => Date;
-  private readonly uuid: () => string;
-  private readonly path: () => string;
+  /** The validated config the store works with. */
+  readonly config: SamtykkeConfig;
+  /** Whether the GPC signal was present when the page loaded. */
+  readonly gpc: boolean;
+  /** The current consent, or `null` while the visitor has not decided (or it expired). Only decisions change it. */
+  readonly consent: ConsentRecord | null = null;
 
   constructor(private readonly options: StoreOptions) {
     super();
-    this.now = options.now ?? (() => new Date());
-    this.uuid = options.uuid ?? randomUuid;
-    this.path = options.path ?? (() => location.pathname);
-    this.record = this.readStored();
-  }
-
-  /** The current consent, or `null` while the visitor has not decided (or it expired). */
-  get consent(): ConsentRecord | null {
-    return this.record;
-  }
-
-  /** The validated config the store works with. */
-  get config(): SamtykkeConfig {
-    return this.options.config;
-  }
-
-  /** Whether the GPC signal was present when the page loaded. */
-  get gpc(): boolean {
-    return this.options.gpc;
+    const { config, storage, policyVersion, policyMaterial, now } = options;
+    this.config = config;
+    this.gpc = options.gpc;
+    try {
+      this.consent = parseRecord(storage.read(), {
+        ...config.cookie,
+        revision: config.revision,
+        now: now ? now() : new Date(),
+        policyVersion: policyMaterial ? policyVersion : undefined,
+      });
+    } catch {
+      // Cookies unreadable (a sandboxed frame): nothing stored, nothing consented.
+    }
   }
 
   /**
@@ -108,113 +125,71 @@ export class ConsentStore extends EventTarget {
    * services in them always may; anything else only after the visitor allowed it.
    */
   hasConsent(id: string): boolean {
-    const category = this.options.config.categories.find((c) => c.id === id);
-    if (category) return category.required || this.record?.categories[id] === true;
-    const owner = this.options.config.categories.find((c) => c.services.some((s) => s.id === id));
-    if (!owner) return false;
-    return owner.required || this.record?.services[id] === true;
+    const { categories } = this.config;
+    const category = categories.find((c) => c.id === id);
+    const owner = category || categories.find((c) => c.services.some((s) => s.id === id));
+    return !!owner && (owner.required || this.consent?.[category ? 'categories' : 'services'][id] === true);
   }
 
   /** Allows every category and service. */
   acceptAll(): ChangeDetail {
-    return this.decide('accept-all', this.normalise({ categories: this.allOptional(true) }, true));
+    return this.decide('accept-all', normalise(this.config, {}, true));
   }
 
   /** Refuses every optional category and service. */
   rejectAll(): ChangeDetail {
-    return this.decide('reject-all', this.normalise({}, false));
+    return this.decide('reject-all', normalise(this.config));
   }
 
   /** Applies a choice from the preference centre; one that grants nothing is recorded as `reject-all`. */
-  save(choice: Choice): ChangeDetail {
-    return this.decide('save', this.normalise(choice, false));
+  save(choice?: Choice | null): ChangeDetail {
+    return this.decide('save', normalise(this.config, choice));
   }
 
   /** Withdraws every optional consent; the consent ID is kept so the history links up. */
   withdraw(): ChangeDetail {
-    return this.decide('withdraw', this.normalise({}, false));
+    return this.decide('withdraw', normalise(this.config));
   }
 
   /** Allows one service (from an embed placeholder), keeping every other choice. */
   acceptService(serviceId: string): ChangeDetail | null {
-    if (!this.options.config.categories.some((c) => c.services.some((s) => s.id === serviceId))) return null;
-    const base = this.record ?? this.normalise({}, false);
+    if (!this.config.categories.some((c) => c.services.some((s) => s.id === serviceId))) return null;
+    const base = this.consent ?? normalise(this.config);
     return this.decide('accept-service', {
       categories: { ...base.categories },
       services: { ...base.services, [serviceId]: true },
     });
   }
 
-  private readStored(): ConsentRecord | null {
-    const { config, storage, policyVersion, policyMaterial } = this.options;
-    let raw: string | undefined;
-    try {
-      raw = storage.read();
-    } catch {
-      return null;
-    }
-    return parseRecord(raw, {
-      revision: config.revision,
-      expiresDays: config.cookie.expiresDays,
-      rejectExpiresDays: config.cookie.rejectExpiresDays,
-      now: this.now(),
-      policyVersion: policyMaterial ? policyVersion : undefined,
-    });
-  }
-
-  private allOptional(value: boolean): Record<string, boolean> {
-    const out: Record<string, boolean> = {};
-    for (const c of this.options.config.categories) out[c.id] = c.required || value;
-    return out;
-  }
-
-  /** Fills a choice to the full shape: every category and service of the config, required ones on. */
-  private normalise(choice: Choice, all: boolean): Pick<ConsentRecord, 'categories' | 'services'> {
-    const categories: Record<string, boolean> = {};
-    const services: Record<string, boolean> = {};
-    const own = (map: Record<string, boolean> | undefined, id: string) =>
-      map !== undefined && Object.prototype.hasOwnProperty.call(map, id) && typeof map[id] === 'boolean';
-    for (const c of this.options.config.categories) {
-      categories[c.id] = c.required || all || (own(choice.categories, c.id) && choice.categories![c.id]);
-      for (const s of c.services) {
-        services[s.id] = c.required || all || (own(choice.services, s.id) ? choice.services![s.id] : categories[c.id]);
-      }
-    }
-    return { categories, services };
-  }
-
-  private grantsOptional(state: Pick<ConsentRecord, 'categories' | 'services'>): boolean {
-    return this.options.config.categories.some(
+  private decide(requested: Action, state: State): ChangeDetail {
+    const { config, options } = this;
+    const { storage, policyVersion, language, gpc, widgetVersion, uuid = randomUuid } = options;
+    // Hashing the texts waits for a decision: it is work the banner's first paint need not do.
+    const textHash = typeof options.textHash === 'function' ? (options.textHash = options.textHash()) : options.textHash;
+    const grants = config.categories.some(
       (c) => !c.required && (state.categories[c.id] || c.services.some((s) => state.services[s.id])),
     );
-  }
-
-  private decide(requested: Action, state: Pick<ConsentRecord, 'categories' | 'services'>): ChangeDetail {
-    const { config, storage, policyVersion, language, gpc, widgetVersion } = this.options;
-    // Hashing the texts waits for a decision: it is work the banner's first paint need not do.
-    const textHash = typeof this.options.textHash === 'function' ? (this.options.textHash = this.options.textHash()) : this.options.textHash;
-    const action: Action = requested !== 'withdraw' && !this.grantsOptional(state) ? 'reject-all' : requested;
-    const previous = this.record;
-    const now = this.now().toISOString();
+    const action: Action = requested !== 'withdraw' && !grants ? 'reject-all' : requested;
+    const previous = this.consent;
+    const now = (options.now ? options.now() : new Date()).toISOString();
     const consent: ConsentRecord = {
       v: RECORD_VERSION,
-      id: previous?.id ?? this.uuid(),
+      id: previous?.id ?? uuid(),
       rev: config.revision,
       policy: policyVersion,
       given: previous?.given ?? now,
       updated: now,
       method: action,
-      categories: state.categories,
-      services: state.services,
+      ...state,
     };
     try {
       storage.write(serialiseRecord(consent), expiryOf(consent, config.cookie));
     } catch {
       // Cookies blocked: the choice still holds for this page view and is still logged.
     }
-    this.record = consent;
+    (this as { consent: ConsentRecord | null }).consent = consent;
     const event: ConsentEvent = {
-      eventId: this.uuid(),
+      eventId: uuid(),
       consentId: consent.id,
       action,
       categories: { ...consent.categories },
@@ -224,7 +199,7 @@ export class ConsentStore extends EventTarget {
       textHash,
       language,
       gpc,
-      path: this.path(),
+      path: options.path ? options.path() : location.pathname,
       widgetVersion,
       clientTime: now,
     };

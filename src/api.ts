@@ -32,7 +32,8 @@ export function createApi(
   problems: ConfigProblem[] = [],
 ): SamtykkeApi & { readonly controller: SamtykkeController | null } {
   let ctrl: SamtykkeController | null = null;
-  const listeners = new Map<string, Map<(detail: any) => void, EventListener>>();
+  // One listener per function: adding it twice for a type is a no-op of the DOM's own.
+  const listeners = new WeakMap<(detail: any) => void, EventListener>();
   const eventName = (type: string) => (type.startsWith('samtykke-') ? type : `samtykke-${type}`);
 
   return {
@@ -57,25 +58,18 @@ export function createApi(
     hasConsent: (id: string) => ctrl?.store.hasConsent(id) ?? false,
     acceptAll: () => ctrl?.store.acceptAll() ?? null,
     rejectAll: () => ctrl?.store.rejectAll() ?? null,
-    save: (choice: Choice) => ctrl?.store.save(choice ?? {}) ?? null,
+    save: (choice: Choice) => ctrl?.store.save(choice) ?? null,
     withdraw: () => ctrl?.store.withdraw() ?? null,
     showBanner: () => ctrl?.layers?.showBanner(),
     showPreferences: () => ctrl?.layers?.showPreferences(),
     on(type, fn) {
-      const name = eventName(type);
-      const byFn = listeners.get(name) ?? new Map();
-      if (byFn.has(fn)) return;
-      const listener = (e: Event) => fn((e as CustomEvent).detail);
-      byFn.set(fn, listener);
-      listeners.set(name, byFn);
-      document.addEventListener(name, listener);
+      let listener = listeners.get(fn);
+      if (!listener) listeners.set(fn, (listener = (e: Event) => fn((e as CustomEvent).detail)));
+      document.addEventListener(eventName(type), listener);
     },
     off(type, fn) {
-      const name = eventName(type);
-      const listener = listeners.get(name)?.get(fn);
-      if (!listener) return;
-      document.removeEventListener(name, listener);
-      listeners.get(name)!.delete(fn);
+      const listener = listeners.get(fn);
+      if (listener) document.removeEventListener(eventName(type), listener);
     },
   };
 }

@@ -3,7 +3,7 @@
  * store's events to the document as `samtykke-*` events.
  */
 import { reportConfigProblems, resolveConfig, type ConfigProblem, type Language, type SamtykkeConfig } from './core/config.js';
-import { CookieStorage, MemoryStorage, type ConsentStorage } from './core/cookie-storage.js';
+import { CookieStorage, type ConsentStorage } from './core/cookie-storage.js';
 import { messagesFor, resolveLanguage, type Messages } from './core/i18n.js';
 import { policyVersionOf } from './core/policy-version.js';
 import { ConsentStore, type ChangeDetail } from './core/store.js';
@@ -28,7 +28,10 @@ export class SamtykkeController {
   readonly language: Language;
   readonly messages: Messages;
   readonly store: ConsentStore;
-  private stopGate: () => void = () => {};
+  /** The visible layers, once mounted. */
+  layers: Layers | null = null;
+  /** Stops watching the document (used when `init` is called again); `start` sets what it stops. */
+  stop = (): void => {};
 
   constructor(input: unknown, options: ControllerOptions = {}) {
     const { config, problems } = resolveConfig(input);
@@ -39,7 +42,8 @@ export class SamtykkeController {
     const policy = policyVersionOf(config);
     this.store = new ConsentStore({
       config,
-      storage: options.storage ?? safeCookieStorage(config),
+      // Where cookies throw (a sandboxed frame) the store keeps the choice for this page view.
+      storage: options.storage ?? new CookieStorage(config.cookie),
       policyVersion: policy.version,
       policyMaterial: policy.material,
       // The texts shown are the first layer's and the preference centre's, in this language, under this policy.
@@ -51,58 +55,42 @@ export class SamtykkeController {
     this.store.addEventListener('change', (e) => this.emit('samtykke-change', (e as CustomEvent<ChangeDetail>).detail));
   }
 
-  /** The visible layers, once mounted. */
-  layers: Layers | null = null;
-
   /** Starts every part, in the order the law needs: signals' defaults before anything gated runs. */
   start(mount: (ctrl: SamtykkeController) => Layers): void {
-    if (this.config.googleConsentMode.enabled) startConsentMode(this.store);
-    this.stopGate = startGate(this.store, document, { messages: this.messages, lang: this.language });
-    if (this.config.endpoint) startTransport(this.store, this.config.endpoint);
-    this.emit('samtykke-ready', { consent: this.store.consent });
+    const { store, config } = this;
+    // It checks `googleConsentMode.enabled` itself.
+    startConsentMode(store);
+    const stopGate = startGate(store, document, { messages: this.messages, lang: this.language });
+    if (config.endpoint) startTransport(store, config.endpoint);
+    this.emit('samtykke-ready', { consent: store.consent });
     // With `async` or in <head> the body may not exist yet; the layers wait for it, gating does not.
     const show = () => (this.layers = mount(this));
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });
-    for (const type in this.intents) document.addEventListener(type, this.onIntent);
-  }
 
-  /** What each intent event from an element does. */
-  private readonly intents: Record<string, (detail: any) => unknown> = {
-    'accept-all': () => this.store.acceptAll(),
-    'reject-all': () => this.store.rejectAll(),
-    save: (detail) => this.store.save(detail ?? {}),
-    withdraw: () => this.store.withdraw(),
-    'accept-service': (detail) => typeof detail?.service === 'string' && this.store.acceptService(detail.service),
-    customise: () => this.layers?.showPreferences(),
-  };
-
-  /**
-   * Turns the elements' intent events into store calls. Only events from Samtykke's own
-   * elements count: a host page's own `save` event must never change consent.
-   */
-  private readonly onIntent = (e: Event): void => {
-    if (String((e.target as Element | null)?.localName).startsWith('samtykke-')) this.intents[e.type]((e as CustomEvent).detail);
-  };
-
-  /** Stops watching the document (used when `init` is called again). */
-  stop(): void {
-    this.stopGate();
-    for (const type in this.intents) document.removeEventListener(type, this.onIntent);
+    /** What each intent event from an element does. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const intents: Record<string, (detail: any) => unknown> = {
+      'accept-all': () => store.acceptAll(),
+      'reject-all': () => store.rejectAll(),
+      save: (detail) => store.save(detail),
+      withdraw: () => store.withdraw(),
+      'accept-service': (detail) => typeof detail?.service == 'string' && store.acceptService(detail.service),
+      customise: () => this.layers?.showPreferences(),
+    };
+    // Only events from Samtykke's own elements count: a host page's own `save` event must never change consent.
+    const onIntent = (e: Event) => {
+      if (String((e.target as Element | null)?.localName).startsWith('samtykke-')) intents[e.type]((e as CustomEvent).detail);
+    };
+    for (const type in intents) document.addEventListener(type, onIntent);
+    this.stop = () => {
+      stopGate();
+      for (const type in intents) document.removeEventListener(type, onIntent);
+    };
   }
 
   /** Dispatches a bubbling, composed `samtykke-*` event on the document. */
   emit(type: string, detail: unknown): void {
     document.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-}
-
-function safeCookieStorage(config: SamtykkeConfig): ConsentStorage {
-  // Pages in sandboxed frames may throw on document.cookie; keep the choice in memory there.
-  try {
-    void document.cookie;
-    return new CookieStorage(config.cookie);
-  } catch {
-    return new MemoryStorage();
   }
 }

@@ -6,75 +6,76 @@ import { themeStyles } from './theme.styles.js';
 /** The theme a first-layer element shows; `auto` follows `prefers-color-scheme`. */
 export type Theme = 'light' | 'dark' | 'auto';
 
-/** A reactive property, declared as in Lit: its attribute (`false`: none; default the lower-cased name), `reflect`, `type: Boolean`. */
-export interface PropertyDeclaration {
-  attribute?: string | boolean;
-  reflect?: boolean;
-  type?: BooleanConstructor;
-}
+// How a declared property meets its attribute. Numbers rather than Lit's option objects: the
+// minifier inlines them, so a declaration costs a few bytes.
+/** A property only, no attribute. */
+export const PROPERTY = 0;
+/** Set from the attribute of the same name. */
+export const ATTRIBUTE = 1;
+/** Set from the attribute of the same name, and written back to it on each render. */
+export const REFLECT = 2;
+/** A boolean set by the attribute's presence. */
+export const BOOLEAN = 3;
+
+/** A declaration: one of the kinds above, or the name of the attribute it is set from (not reflected). */
+export type PropertyKind = number | string;
 
 type Host = typeof SamtykkeElement;
-type Declared = [name: string, declaration: PropertyDeclaration, attribute: string, prototype: object];
+type Props = Record<string, unknown>;
 
 /** The declared properties of a class and its ancestors. */
-function declared(c: Host): Declared[] {
-  const out: Declared[] = [];
-  for (; c.properties; c = Object.getPrototypeOf(c))
-    for (const [k, d] of Object.entries(c.properties)) out.push([k, d, typeof d.attribute == 'string' ? d.attribute : k.toLowerCase(), c.prototype]);
+const declared = (c: Host): [name: string, kind: PropertyKind][] => {
+  const out: [string, PropertyKind][] = [];
+  for (; c.properties; c = Object.getPrototypeOf(c)) out.push(...Object.entries(c.properties));
   return out;
-}
+};
+
+// Private state under module symbols: unlike member names, the minifier shortens these.
+const values = Symbol();
+const queued = Symbol();
 
 let sheet: CSSStyleSheet | undefined;
 
 /**
  * What the banner, the preference centre, the reopen button and the placeholder share: strings,
- * language, theme, the one stylesheet, and the way they ask for a decision (a bubbling, composed
- * intent event that the controller turns into a store call). Not registered itself.
+ * language, theme, the one stylesheet, and one batched render per microtask.
  *
  * The reactive part is the little of LitElement these elements use, on lit-html (about 2 KB gzip
- * less in the first-layer bundle): `static properties` (attribute, reflect, Boolean), one
- * batched render per microtask once connected, `updateComplete`, `requestUpdate()`, an open
- * shadow root (`static shadowRootOptions`) with the shared sheet adopted, and values a page set
- * on the element before it was defined are taken over.
+ * less in the first-layer bundle): `static properties` (see {@link PropertyKind}), one batched
+ * render per microtask, `updateComplete`, `requestUpdate()`, an open shadow root with the shared
+ * sheet adopted, and values a page set on the element before it was defined are taken over.
+ * The shadow root is made in the constructor and rendered into whether or not the element is
+ * connected: nothing in it depends on the page.
  */
-export class SamtykkeElement extends HTMLElement {
-  static properties: Record<string, PropertyDeclaration> = {
-    messages: { attribute: false },
-    lang: { reflect: true },
-    theme: { reflect: true },
-  };
-
-  /** Options of the shadow root. */
-  static shadowRootOptions: ShadowRootInit = { mode: 'open' };
+export abstract class SamtykkeElement extends HTMLElement {
+  static properties: Record<string, PropertyKind> = { messages: PROPERTY, lang: REFLECT, theme: REFLECT };
 
   /** Read once by `customElements.define`: also gives each declared property its accessor. */
   static get observedAttributes(): string[] {
-    return declared(this).flatMap(([k, d, a, proto]) => {
-      if (!Object.prototype.hasOwnProperty.call(proto, k))
-        Object.defineProperty(proto, k, {
-          get(this: SamtykkeElement) {
-            return this.values[k];
-          },
-          set(this: SamtykkeElement, x: unknown) {
-            if (this.values[k] !== x) {
-              this.values[k] = x;
-              this.requestUpdate();
-            }
-          },
-        });
-      return d.attribute === false ? [] : [a];
+    return declared(this).flatMap(([k, kind]) => {
+      // Configurable, so a subclass may be defined too.
+      Object.defineProperty(this.prototype, k, {
+        configurable: true,
+        get(this: SamtykkeElement) {
+          return this[values][k];
+        },
+        set(this: SamtykkeElement, x: unknown) {
+          if (this[values][k] !== x) {
+            this[values][k] = x;
+            this.requestUpdate();
+          }
+        },
+      });
+      return kind === PROPERTY ? [] : [typeof kind == 'string' ? kind : k];
     });
   }
 
-  private values: Record<string, unknown> = {};
-  private early?: [string, unknown][];
-  private pending = false;
-
-  /** The shadow root, once connected. */
-  renderRoot!: ShadowRoot;
+  // Assigned in the constructor: a field initialiser with a symbol key compiles to more code.
+  declare private [values]: Props;
+  declare private [queued]?: Promise<boolean>;
 
   /** Resolves once the pending render is done. */
-  updateComplete: Promise<boolean> = Promise.resolve(true);
+  declare updateComplete: Promise<boolean>;
 
   /** The strings to show, from `locales/ui.*.json` with the site owner's overrides; Danish by default. */
   declare messages: Messages;
@@ -85,86 +86,70 @@ export class SamtykkeElement extends HTMLElement {
   /** `light`, `dark` or `auto` (follows the visitor's system setting). */
   declare theme: Theme;
 
-  constructor() {
+  /** `delegatesFocus`: focusing the element focuses the first focusable thing inside it. */
+  constructor(delegatesFocus?: boolean) {
     super();
-    // Set on the element before it was defined: kept aside, applied when it connects.
-    this.early = declared(this.constructor as Host)
-      .filter(([k]) => Object.prototype.hasOwnProperty.call(this, k))
-      .map(([k]) => {
-        const x = (this as unknown as Record<string, unknown>)[k];
-        delete (this as unknown as Record<string, unknown>)[k];
-        return [k, x];
-      });
-    this.messages = messagesFor('da');
-    this.lang = 'da';
-    this.theme = 'auto';
-  }
-
-  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    for (const [k, d, a] of declared(this.constructor as Host)) if (a == name) (this as unknown as Record<string, unknown>)[k] = d.type ? value != null : value;
-  }
-
-  connectedCallback(): void {
-    if (!this.renderRoot) {
-      this.renderRoot = this.attachShadow((this.constructor as Host).shadowRootOptions);
-      if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(themeStyles);
-      this.renderRoot.adoptedStyleSheets = [sheet];
-      for (const [k, x] of this.early!) (this as unknown as Record<string, unknown>)[k] = x;
-    }
+    this[values] = {};
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(themeStyles);
+    this.attachShadow({ mode: 'open', delegatesFocus }).adoptedStyleSheets = [sheet];
+    // Set on the element before it was defined: moved onto the accessors. Defaults (here and in
+    // the subclasses) are assigned with `??=`, so they do not overwrite these.
+    for (const [k] of declared(this.constructor as Host))
+      if (Object.hasOwn(this, k)) {
+        const x = (this as unknown as Props)[k];
+        delete (this as unknown as Props)[k];
+        (this as unknown as Props)[k] = x;
+      }
+    this.messages ??= messagesFor('da');
+    this.lang ??= 'da';
+    this.theme ??= 'auto';
     this.requestUpdate();
   }
 
-  disconnectedCallback(): void {}
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    for (const [k, kind] of declared(this.constructor as Host))
+      if ((typeof kind == 'string' ? kind : k) == name) (this as unknown as Props)[k] = kind === BOOLEAN ? value != null : value;
+  }
 
-  /** Renders in a microtask (several changes, one render); only once connected. */
+  /** Renders in a microtask: several changes, one render. */
   requestUpdate(): void {
-    if (this.pending) return;
-    this.pending = true;
-    this.updateComplete = Promise.resolve().then(() => {
-      this.pending = false;
-      if (this.renderRoot) {
-        for (const [k, d, a] of declared(this.constructor as Host)) {
-          const x = (this as unknown as Record<string, unknown>)[k];
-          if (!d.reflect) continue;
-          if (x == null) this.removeAttribute(a);
-          else if (this.getAttribute(a) !== String(x)) this.setAttribute(a, String(x));
-        }
-        render(this.render(), this.renderRoot, { host: this });
+    this.updateComplete = this[queued] ??= Promise.resolve().then(() => {
+      this[queued] = undefined;
+      for (const [k, kind] of declared(this.constructor as Host)) {
+        const x = (this as unknown as Props)[k];
+        if (kind !== REFLECT) continue;
+        // Reflected properties hold strings.
+        if (x == null) this.removeAttribute(k);
+        else if (this.getAttribute(k) !== x) this.setAttribute(k, x as string);
       }
+      render(this.render(), this.shadowRoot!, { host: this });
       return true;
     });
   }
 
   /** The element's content. */
-  render(): unknown {
-    return '';
-  }
+  abstract render(): unknown;
+}
 
-  /** Asks the controller for a decision or a layer. */
-  protected intent(type: string, detail?: unknown): void {
-    // Built apart from dispatchEvent so the manifest analyzer does not list an event named "type".
-    const event = new CustomEvent(type, { bubbles: true, composed: true, detail });
-    this.dispatchEvent(event);
-  }
+/** Asks the controller for a decision or a layer: a bubbling, composed event from `host`. */
+export function intent(host: Element, type: string, detail?: unknown): void {
+  host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+}
 
-  /**
-   * The equally styled choice buttons (COMPLIANCE 4, 12): accept all, reject all, then `last`.
-   * A click turns the pressed button's `data-action` into an intent.
-   */
-  protected actions(last: string, label: string) {
-    const b = this.messages.banner;
-    return html`<div class="actions" part="actions" @click=${(e: Event) => {
-      const action = (e.target as Element).closest('[data-action]')?.getAttribute('data-action');
-      if (action) this.intent(action);
-    }}>${[['accept-all', b.acceptAll], ['reject-all', b.rejectAll], [last, label]].map(
-      ([action, label]) => html`<button type="button" part=${action} data-action=${action}>${label}</button>`,
-    )}</div>`;
-  }
+/**
+ * The equally styled choice buttons (COMPLIANCE 4, 12): accept all, reject all, then `last`,
+ * whose event carries what `detail` returns.
+ */
+export function actions(host: SamtykkeElement, last: string, label: string, detail?: () => unknown) {
+  const b = host.messages.banner;
+  return html`<div class="actions" part="actions">${([['accept-all', b.acceptAll], ['reject-all', b.rejectAll], [last, label, detail]] as const).map(
+    ([action, text, d]) => html`<button type="button" part=${action} data-action=${action} @click=${() => intent(host, action, d?.())}>${text}</button>`,
+  )}</div>`;
+}
 
-  /** A category's title and description: the config's own, else the built-in text for its id. */
-  protected describe(c: CategoryConfig): [string, string] {
-    const lang = this.lang as Language;
-    const known = (this.messages.categories as Record<string, { title: string; description: string } | undefined>)[c.id];
-    return [localize(c.title, lang) || known?.title || c.id, localize(c.description, lang) || known?.description || ''];
-  }
+/** A category's title and description: the config's own, else the built-in text for its id. */
+export function describe(host: SamtykkeElement, c: CategoryConfig): [string, string] {
+  const lang = host.lang as Language;
+  const known = (host.messages.categories as Record<string, { title: string; description: string } | undefined>)[c.id];
+  return [localize(c.title, lang) || known?.title || c.id, localize(c.description, lang) || known?.description || ''];
 }

@@ -1,7 +1,7 @@
 import { html } from 'lit/html.js';
 import { isSafeUrl, type CategoryConfig } from '../../core/config.js';
 import { format } from '../../core/i18n.js';
-import { SamtykkeElement } from '../samtykke-element.js';
+import { actions, describe, PROPERTY, REFLECT, SamtykkeElement } from '../samtykke-element.js';
 
 /**
  * The first layer: one sentence per purpose that needs consent, with who receives the data
@@ -33,11 +33,7 @@ import { SamtykkeElement } from '../samtykke-element.js';
  * @tagname samtykke-banner
  */
 export class SamtykkeBanner extends SamtykkeElement {
-  static override properties = {
-    categories: { attribute: false },
-    policyUrl: { attribute: 'policy-url' },
-    layout: { reflect: true },
-  };
+  static override properties = { categories: PROPERTY, policyUrl: 'policy-url', layout: REFLECT };
 
   /** The purposes to name, from the config (title, description, services). */
   declare categories: CategoryConfig[];
@@ -48,34 +44,20 @@ export class SamtykkeBanner extends SamtykkeElement {
   /** `box` (a corner box, default) or `bar` (across the bottom). */
   declare layout: 'box' | 'bar';
 
-  private observer = new ResizeObserver(() => this.reserve(true));
-  private padding?: [inline: string, computed: string];
+  private release?: () => void;
 
   constructor() {
     super();
-    this.categories = [];
-    this.layout = 'box';
+    this.categories ??= [];
+    this.layout ??= 'box';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.observer.observe(this);
+  connectedCallback(): void {
+    this.release = reserveRoom(this);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer.disconnect();
-    this.reserve(false);
-  }
-
-  /** Gives the page room below its last element, and makes focus scrolling stop above the banner. */
-  private reserve(on: boolean): void {
-    const body = document.body.style;
-    // The page's own padding: the inline value to restore, the computed one to add to.
-    this.padding ??= [body.paddingBottom, getComputedStyle(document.body).paddingBottom];
-    const height = document.documentElement.clientHeight - this.offsetTop;
-    body.paddingBottom = on ? `calc(${this.padding[1]} + ${height}px)` : this.padding[0];
-    document.documentElement.style.scrollPaddingBottom = on ? `${height}px` : '';
+  disconnectedCallback(): void {
+    this.release!();
   }
 
   override render() {
@@ -84,16 +66,40 @@ export class SamtykkeBanner extends SamtykkeElement {
 <div class="text" part="text">
 <h2 id="t" part="title">${b.title}</h2>
 <p>${b.intro}</p>
-<ul>${this.categories.filter((c) => !c.required).map((c) => {
-      const [title, description] = this.describe(c);
-      const who = c.services.map((s) => `${s.name} (${s.provider})`).join(', ');
-      return html`<li><strong>${title}:</strong> ${description} ${who && format(b.recipients, { list: who })}</li>`;
-    })}</ul>
+<ul>${this.categories.filter((c) => !c.required).map((c) => purpose(this, c))}</ul>
 <p>${b.withdraw} ${isSafeUrl(this.policyUrl) ? html`<a part="link" href=${this.policyUrl}>${b.policyLink}</a>` : ''}</p>
-</div>
-${this.actions('customise', b.customise)}
-</section>`;
+</div>${actions(this, 'customise', b.customise)}</section>`;
   }
+}
+
+/** One purpose in a sentence, with who receives the data (COMPLIANCE 6). */
+function purpose(banner: SamtykkeBanner, c: CategoryConfig) {
+  const [title, description] = describe(banner, c);
+  const who = c.services.map((s) => `${s.name} (${s.provider})`).join(', ');
+  return html`<li><strong>${title}:</strong> ${description} ${who && format(banner.messages.banner.recipients, { list: who })}</li>`;
+}
+
+/**
+ * Gives the page room below its last element while the banner is shown, and makes focus
+ * scrolling stop above it; returns what gives the page its own padding back.
+ */
+function reserveRoom(banner: HTMLElement): () => void {
+  const body = document.body.style;
+  // The page's own padding: the inline value to restore, the computed one to add to. Read on
+  // the first resize callback, not on connecting, so adding the banner forces no style pass.
+  let own: string[] | undefined;
+  const reserve = (on: boolean) => {
+    own ??= [body.paddingBottom, getComputedStyle(document.body).paddingBottom];
+    const height = document.documentElement.clientHeight - banner.offsetTop;
+    body.paddingBottom = on ? `calc(${own[1]} + ${height}px)` : own[0];
+    document.documentElement.style.scrollPaddingBottom = on ? `${height}px` : '';
+  };
+  const observer = new ResizeObserver(() => reserve(true));
+  observer.observe(banner);
+  return () => {
+    observer.disconnect();
+    reserve(false);
+  };
 }
 
 declare global {

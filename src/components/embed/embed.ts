@@ -1,6 +1,6 @@
 import { html } from 'lit/html.js';
 import { format } from '../../core/i18n.js';
-import { SamtykkeElement } from '../samtykke-element.js';
+import { ATTRIBUTE, intent, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
 
 /**
  * Placeholder for a blocked iframe or embed: names the service and offers to allow it.
@@ -22,7 +22,7 @@ import { SamtykkeElement } from '../samtykke-element.js';
  * @tagname samtykke-embed
  */
 export class SamtykkeEmbed extends SamtykkeElement {
-  static override properties = { category: {}, service: {}, name: { attribute: false } };
+  static override properties = { category: ATTRIBUTE, service: ATTRIBUTE, name: PROPERTY };
 
   /** The category id the content belongs to. */
   declare category?: string;
@@ -38,8 +38,8 @@ export class SamtykkeEmbed extends SamtykkeElement {
     const service = this.service;
     const name = this.name || service || this.category || '';
     return html`<div part="base" role="group" aria-label=${this.title || name}><p>${format(m.blocked, { service: name })}</p>${
-      service ? html`<button part="allow" @click=${() => this.intent('accept-service', { service })}>${format(m.allow, { service: name })}</button>` : ''
-    }<button part="settings" @click=${() => this.intent('customise')}>${m.settings}</button></div>`;
+      service ? html`<button part="allow" @click=${() => intent(this, 'accept-service', { service })}>${format(m.allow, { service: name })}</button>` : ''
+    }<button part="settings" @click=${() => intent(this, 'customise')}>${m.settings}</button></div>`;
   }
 }
 

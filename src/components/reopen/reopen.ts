@@ -1,5 +1,5 @@
 import { html } from 'lit/html.js';
-import { SamtykkeElement } from '../samtykke-element.js';
+import { intent, REFLECT, SamtykkeElement } from '../samtykke-element.js';
 
 /**
  * The permanent way back to the preference centre (COMPLIANCE 20, 21): one click opens it,
@@ -17,24 +17,21 @@ import { SamtykkeElement } from '../samtykke-element.js';
  * @tagname samtykke-reopen
  */
 export class SamtykkeReopen extends SamtykkeElement {
-  /** Delegates focus: focusing the element focuses its button. */
-  static override shadowRootOptions = { mode: 'open' as const, delegatesFocus: true };
-  static override properties = {
-    position: { reflect: true },
-  };
+  static override properties = { position: REFLECT };
 
   /** `left` (default) or `right` bottom corner. */
   declare position: 'left' | 'right';
 
   constructor() {
-    super();
-    this.position = 'left';
+    // Delegates focus: focusing the element focuses its button.
+    super(true);
+    this.position ??= 'left';
   }
 
   override render() {
     const label = this.messages.reopen.label;
     // A cookie with a bite out of it and three chips: the icon visitors know from other sites.
-    return html`<button type="button" part="base" aria-haspopup="dialog" aria-label=${label} title=${label} @click=${() => this.intent('customise')}>
+    return html`<button part="base" aria-haspopup="dialog" aria-label=${label} title=${label} @click=${() => intent(this, 'customise')}>
 <svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM7 9h3v3H7Zm6 5h3v3h-3Zm-5 2h2v2H8Z"/></svg>
 </button>`;
   }

@@ -130,10 +130,8 @@ export const DEFAULT_CONSENT_MODE_MAPPING: Record<string, ConsentModeType[]> = {
   functional: ['functionality_storage', 'personalization_storage'],
 };
 
-const CONSENT_MODE_TYPES = [
-  'ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
-  'functionality_storage', 'personalization_storage', 'security_storage',
-];
+// The defaults use every type but one.
+const CONSENT_MODE_TYPES: string[] = [...Object.values(DEFAULT_CONSENT_MODE_MAPPING).flat(), 'security_storage'];
 
 /** The four categories a config without `categories` gets. */
 export const defaultCategories = (): CategoryConfig[] =>
@@ -167,21 +165,24 @@ type Test = (v: unknown) => boolean;
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString: Test = (v) => typeof v === 'string';
-const isText = (v: unknown) => isString(v) && (v as string).trim() !== '';
+/** A string matching `pattern` (a number or array would match once stringified, so it is refused first). */
+const matches = (pattern: RegExp): Test => (v) => isString(v) && pattern.test(v as string);
+// \S: String#trim and \s strip the same characters.
+const isText = matches(/\S/);
 const isLocalized: Test = (v) =>
   isString(v) || (isObject(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, t]) => (k === 'da' || k === 'en') && isString(t)));
 // "constructor" and "prototype" are refused because parseRecord refuses them as cookie keys.
-const isId: Test = (v) => isString(v) && /^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/.test(v as string);
+const isId = matches(/^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/);
 
 /** A URL the widget may link to or send to: http(s) or relative, never `javascript:` and the like. */
 export function isSafeUrl(v: unknown): v is string {
-  if (!isText(v)) return false;
-  const scheme = /^\s*([a-z][\w+.-]*):/i.exec(v as string);
-  return !scheme || /^https?$/i.test(scheme[1]);
+  // A scheme is the letters before the first ":"; only http and https may be one.
+  return isText(v) && !/^\s*(?!https?:)[a-z][\w+.-]*:/i.test(v as string);
 }
 
 const URL_TEXT = 'an http(s) or relative URL';
 const ID_TEXT = 'a unique id: a letter, then letters, digits, "-" or "_"';
+const NO_KEY = 'no such key (a typo?)';
 
 /**
  * The config's shape as data. A string names a kind of value (see `kinds` in resolveConfig);
@@ -196,12 +197,9 @@ interface Shape {
 
 const COOKIE_SHAPE: Shape = { name: 't!', purpose: 'l!', duration: 'l!', pattern: 'r*', domain: 't', path: 'p' };
 const SERVICE_SHAPE: Shape = { id: 'S!', name: 't!', provider: 't!', purpose: 'l!', transfer: 'l', cookies: [COOKIE_SHAPE, '*'] };
-/** The sections, checked after the plain keys so problems read top-level first. */
-const SECTIONS: Shape = {
-  categories: [{ id: 'C!', required: 'b', title: 'l', description: 'l', services: [SERVICE_SHAPE] }],
-  cookie: { name: 'c', domain: 'h', path: 'p', sameSite: ['Lax', 'Strict', 'None'], expiresDays: 'd', rejectExpiresDays: 'd' },
-  controller: { name: 's', cvr: 's', address: 's', email: 's', phone: 's' },
-};
+/** Texts may only be given for the two languages; any other key is reported like a top-level typo. */
+const TEXTS_SHAPE: Shape = { da: 'O', en: 'O' };
+/** Every top-level key; the plain ones first, then the sections, so problems read top-level first. */
 const SHAPE: Shape = {
   revision: 'n',
   language: ['da', 'en', 'auto'],
@@ -211,12 +209,17 @@ const SHAPE: Shape = {
   policyMaterial: 'b',
   privacyPolicyUrl: 'u',
   cookiePolicyUrl: 'u',
+  googleConsentMode: 'g',
   respectGpc: 'b',
   theme: ['light', 'dark', 'auto'],
   layout: ['bar', 'box'],
   reopen: 'o',
   financialYearEnd: 'm',
   reloadOnWithdraw: 'b',
+  texts: TEXTS_SHAPE,
+  categories: [{ id: 'C!', required: 'b', title: 'l', description: 'l', services: [SERVICE_SHAPE] }],
+  cookie: { name: 'c', domain: 'h', path: 'p', sameSite: ['Lax', 'Strict', 'None'], expiresDays: 'd', rejectExpiresDays: 'd' },
+  controller: { name: 's', cvr: 's', address: 's', email: 's', phone: 's' },
 };
 
 /**
@@ -227,31 +230,40 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   const problems: ConfigProblem[] = [];
   const report = (path: string, found: unknown, expected: string) => problems.push({ path, found: describeValue(found), expected });
   const config = defaultConfig();
-  if (input == null) return { config, problems };
-  if (!isObject(input)) return report('(config)', input, 'an object'), { config, problems };
+  // Anything but an object (or nothing) is reported and read as an empty config: all defaults.
+  const given: Record<string, any> = isObject(input) ? input : (input != null && report('(config)', input, 'an object'), {});
   const seen = new Set<string>();
   const unique = (prefix: string): Test => (v) => isId(v) && !seen.has(prefix + v) && !!seen.add(prefix + v);
-  const kinds: Record<string, [Test, string]> = {
+  /** Each kind: its test, what a site owner is told is expected, and optionally what is kept of a good value. */
+  const kinds: Record<string, [Test, string, ((v: any, path: string) => unknown)?]> = {
     b: [(v) => typeof v === 'boolean', 'true or false'],
     s: [isString, 'a string'],
     t: [isText, 'a non-empty string'],
     l: [isLocalized, 'a string or { da, en } strings'],
+    O: [isObject, 'an object'],
     u: [isSafeUrl, URL_TEXT],
-    p: [(v) => isString(v) && (v as string)[0] === '/', 'a path starting with "/"'],
-    r: [(v) => { try { return isString(v) && !!new RegExp(v as string); } catch { return false; } }, 'a regular expression'],
-    d: [(v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`],
+    p: [matches(/^\//), 'a path starting with "/"'],
+    r: [(v) => isString(v) && !!new RegExp(v as string), 'a regular expression'],
+    d: [(v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`, Math.round],
     n: [(v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0'],
-    v: [(v) => isString(v) && (v as string).length > 0 && (v as string).length <= 64, '1 to 64 characters'],
-    c: [(v) => isString(v) && /^[\w.-]{1,64}$/.test(v as string), 'letters, digits, ".", "-" or "_"'],
-    h: [(v) => isString(v) && /^\.?[a-z0-9.-]+$/i.test(v as string), 'a domain name'],
+    v: [matches(/^[^]{1,64}$/), '1 to 64 characters'],
+    c: [matches(/^[\w.-]{1,64}$/), 'letters, digits, ".", "-" or "_"'],
+    h: [matches(/^\.?[a-z0-9.-]+$/i), 'a domain name'],
     q: [(v) => isSafeUrl(v) || isObject(v), `a policy document or ${URL_TEXT}`],
     o: [(v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
-    m: [(v) => {
-      if (!isString(v) || !/^\d\d-\d\d$/.test(v as string)) return false;
-      const [m, d] = (v as string).split('-').map(Number);
-      // 2001 is not a leap year, so "02-29" is refused like any day a month lacks.
-      return new Date(Date.UTC(2001, m - 1, d)).getUTCDate() === d && m > 0 && m < 13;
-    }, 'a "MM-DD" date such as "06-30"'],
+    // Read back through Date: a day the month lacks comes out as another date or throws
+    // (2001 is not a leap year, so "02-29" is refused too).
+    m: [(v) => new Date(`2001-${v}T00:00Z`).toISOString().slice(5, 10) === v, 'a "MM-DD" date such as "06-30"'],
+    g: [(v) => typeof v === 'boolean' || (isObject(v) && isObject(v.mapping)), 'true, false or { mapping }', (mode, path) =>
+      typeof mode === 'boolean'
+        ? { enabled: mode, mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } }
+        : {
+          enabled: mode.enabled !== false,
+          mapping: Object.fromEntries(Object.entries(mode.mapping).filter(([id, types]) =>
+            // isId refuses "__proto__", whose entry would otherwise be an own key no one reads.
+            (isId(id) && Array.isArray(types) && types.every((t) => CONSENT_MODE_TYPES.includes(t))) ||
+            !report(`${path}.mapping.${id}`, types, 'a category id mapped to an array of consent types'))),
+        }],
     C: [unique('c'), ID_TEXT],
     S: [unique('s'), ID_TEXT],
   };
@@ -266,12 +278,16 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
       const v = o[key];
       const p = path ? `${path}.${key}` : key;
       if (typeof node === 'string') {
-        const [test, expected] = kinds[node[0]];
+        const [test, expected, keep] = kinds[node[0]];
         const strict = node[1];
-        if (v === undefined) {
-          if (strict === '!') ok = !report(p, v, expected);
-        } else if (test(v)) into[key] = v;
-        else if (report(p, v, expected) && strict) ok = false;
+        let good;
+        try {
+          good = v !== undefined && test(v);
+        } catch {
+          // A test may throw on what it cannot read (a bad regular expression, an invalid date): that is a bad value.
+        }
+        if (good) into[key] = keep ? keep(v, p) : v;
+        else if ((v !== undefined || strict === '!') && report(p, v, expected) && strict) ok = false;
       } else if (v === undefined) continue;
       else if (Array.isArray(node) && isString(node[0])) {
         if (node.includes(v)) into[key] = v;
@@ -295,14 +311,12 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     return ok;
   };
 
-  walk(SHAPE, input, '', config);
-  const known = (key: string) => [SHAPE, SECTIONS].some((shape) => Object.prototype.hasOwnProperty.call(shape, key));
-  for (const key of Object.keys(input))
-    if (!known(key) && key !== 'googleConsentMode' && key !== 'texts') report(key, input[key], 'no such key (a typo?)');
-  walk(SECTIONS, input, '', config);
+  for (const [shape, o, path] of [[SHAPE, given, ''], [TEXTS_SHAPE, given.texts, 'texts.']] as const)
+    if (isObject(o)) for (const key of Object.keys(o)) if (!Object.prototype.hasOwnProperty.call(shape, key)) report(path + key, o[key], NO_KEY);
+  walk(SHAPE, given, '', config);
 
   // Only a missing key is silent: an empty list is a mistake worth naming.
-  if (Array.isArray(input.categories) && !input.categories.length) report('categories', [], 'at least one category');
+  if (Array.isArray(given.categories) && !given.categories.length) report('categories', [], 'at least one category');
   if (!config.categories.length) config.categories = defaultCategories();
   for (const category of config.categories) {
     category.required ??= category.id === 'necessary';
@@ -317,32 +331,9 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     });
   }
 
-  for (const key of ['expiresDays', 'rejectExpiresDays'] as const) {
+  for (const key of ['expiresDays', 'rejectExpiresDays'] as const)
     // Above 13 months is clamped (and reported above), not dropped: the law allows 395 days.
-    if (input.cookie?.[key] > MAX_EXPIRY_DAYS) config.cookie[key] = MAX_EXPIRY_DAYS;
-    config.cookie[key] = Math.round(config.cookie[key]);
-  }
-
-  const mode = input.googleConsentMode;
-  if (typeof mode === 'boolean') config.googleConsentMode.enabled = mode;
-  else if (mode !== undefined) {
-    if (!isObject(mode) || !isObject(mode.mapping)) report('googleConsentMode', mode, 'true, false or { mapping }');
-    else {
-      const mapping: Record<string, ConsentModeType[]> = {};
-      for (const [id, types] of Object.entries(mode.mapping))
-        // isId refuses "__proto__", which would otherwise replace the mapping's prototype.
-        if (isId(id) && Array.isArray(types) && types.every((t) => CONSENT_MODE_TYPES.includes(t))) mapping[id] = types;
-        else report(`googleConsentMode.mapping.${id}`, types, 'a category id mapped to an array of consent types');
-      config.googleConsentMode = { enabled: mode.enabled !== false, mapping };
-    }
-  }
-
-  const texts = input.texts;
-  if (texts !== undefined && !isObject(texts)) report('texts', texts, 'an object { da: {…}, en: {…} }');
-  else
-    for (const [lang, messages] of Object.entries(texts ?? {}))
-      if ((lang === 'da' || lang === 'en') && isObject(messages)) config.texts[lang] = messages;
-      else report(`texts.${lang}`, messages, 'an object under "da" or "en"');
+    if (given.cookie?.[key] > MAX_EXPIRY_DAYS) config.cookie[key] = MAX_EXPIRY_DAYS;
   return { config, problems };
 }
 

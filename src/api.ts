@@ -43,7 +43,7 @@ export function createApi(
     },
     init(config?: unknown) {
       if (ctrl) {
-        console.warn('Samtykke: init() was called again and is ignored; it is already running on this page.');
+        console.warn('Samtykke: init() called again; ignored, it is already running.');
         return;
       }
       try {

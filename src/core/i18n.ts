@@ -64,7 +64,5 @@ export function format(template: string, params: Record<string, string>): string
 
 /** A config text in the given language, falling back to the other one. */
 export function localize(text: Localized | undefined, language: Language): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[language] ?? text.da ?? text.en ?? '';
+  return typeof text === 'object' ? text[language] ?? text.da ?? text.en ?? '' : text ?? '';
 }

@@ -253,7 +253,7 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     o: [(v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
     // Read back through Date: a day the month lacks comes out as another date or throws
     // (2001 is not a leap year, so "02-29" is refused too).
-    m: [(v) => new Date(`2001-${v}T00:00Z`).toISOString().slice(5, 10) === v, 'a "MM-DD" date such as "06-30"'],
+    m: [(v) => new Date(`2001-${v}T00:00Z`).toISOString().slice(5, 10) === v, 'a date as "MM-DD"'],
     g: [(v) => typeof v === 'boolean' || (isObject(v) && isObject(v.mapping)), 'true, false or { mapping }', (mode, path) =>
       typeof mode === 'boolean'
         ? { enabled: mode, mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } }
@@ -298,13 +298,15 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
           if (node[1]) ok = false;
           continue;
         }
-        into[key] = v.flatMap((item, i) => {
+        const items = v.flatMap((item, i) => {
           const q = `${p}[${i}]`;
           const out = {};
           if (!isObject(item)) return report(q, item, 'an object'), [];
           origins.set(out, [q, item]);
           return walk(node[0] as Shape, item, q, out) ? [out] : [];
         });
+        // A list left empty keeps its default: only categories have one (the four).
+        into[key] = items.length ? items : into[key] ?? items;
       } else if (isObject(v)) walk(node as Shape, v, p, (into[key] ??= {}));
       else report(p, v, 'an object');
     }
@@ -317,7 +319,6 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
 
   // Only a missing key is silent: an empty list is a mistake worth naming.
   if (Array.isArray(given.categories) && !given.categories.length) report('categories', [], 'at least one category');
-  if (!config.categories.length) config.categories = defaultCategories();
   for (const category of config.categories) {
     category.required ??= category.id === 'necessary';
     category.services = (category.services ?? []).filter((service) => {

@@ -12,8 +12,9 @@ const css = (text: TemplateStringsArray) => text[0];
  * choices are never of unequal size.
  *
  * One sheet for all four elements (less to ship than one per element): an element's own rules
- * are scoped by what only it has, e.g. the banner's always-reflected `layout` attribute, the
- * reopen button's `position`, the centre's `dialog` and `form`, the placeholder's `div`.
+ * are scoped by what only it has, e.g. the banner's `section` and always-reflected `layout`
+ * attribute, the reopen button's `position`, the centre's `dialog` and `form`, the placeholder's
+ * `div`. Parts double as selectors where a class would only repeat them.
  */
 export const themeStyles = css`
 :host{color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_a:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on:var(--samtykke-on-accent,light-dark(#fff,#111));--_l:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_r:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
@@ -34,12 +35,12 @@ button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px 
 :host([layout]),:host([position]){position:fixed;z-index:2147483000;left:16px;bottom:16px}
 :host([layout]){width:min(480px,100vw - 32px)}
 :host([layout=bar]){left:0;bottom:0;width:100%}
-:host([layout]) section,dialog,div[part=base]{border:1px solid var(--_l);border-radius:var(--_r);background:var(--_bg)}
-:host([layout]) section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px}
+section,dialog,div[part=base]{border:1px solid var(--_l);border-radius:var(--_r);background:var(--_bg)}
+section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px}
 :host([layout=bar]) section{border-radius:0;border-width:1px 0 0;padding:16px max(16px,50% - 560px)}
 .text{overflow:auto}
 ul{padding-left:20px}
-:host([layout]) .actions{flex:none;max-width:640px}
+section>.actions{flex:none;max-width:640px}
 /* <samtykke-preferences>: a modal dialog whose middle scrolls while its buttons stay in view.
    A switch is a restyled checkbox; the words "Til"/"Fra" beside it follow its state through
    CSS (COMPLIANCE 15). */
@@ -49,7 +50,7 @@ header,.row{display:flex;align-items:center;gap:8px}
 header{padding:8px 8px 0 20px}
 header>h2,h3,h4{flex:1;margin:0}
 h3,h4{font-size:1em}
-.x{min-width:44px;padding:0;border-color:#0000;background:none;color:inherit;font-size:24px}
+[part=close]{min-width:44px;padding:0;border-color:#0000;background:none;color:inherit;font-size:24px}
 .body{overflow:auto;padding:0 20px}
 [part=category]{border-top:1px solid var(--_l);padding-top:12px;margin-top:12px}
 [role=switch]{appearance:none;flex:none;order:1;width:44px;height:24px;margin:0;border-radius:12px;background:radial-gradient(circle at 12px,var(--_bg) 7px,#0000 8px) no-repeat var(--_l)}
@@ -57,11 +58,11 @@ h3,h4{font-size:1em}
 :checked{background-color:var(--_a);background-position:20px}
 :checked+span>.off,:not(:checked)+span>.on{display:none}
 summary{padding:8px 0;cursor:pointer}
-.svc{border-left:3px solid var(--_l);padding-left:12px}
+[part=service]{border-left:3px solid var(--_l);padding-left:12px}
 th{text-align:left}
 td{overflow-wrap:anywhere}
 form>.actions{padding:12px 20px 20px}
-.status{position:absolute;clip-path:inset(50%)}
+[role=status]{position:absolute;clip-path:inset(50%)}
 /* <samtykke-reopen>: a small round button. It floats over a page of any colour, so its focus
    ring is two-tone: one of the two rings contrasts with it. */
 :host([position=right]){left:auto;right:16px}

@@ -33,7 +33,7 @@ import { actions, describe, PROPERTY, REFLECT, SamtykkeElement } from '../samtyk
  * @tagname samtykke-banner
  */
 export class SamtykkeBanner extends SamtykkeElement {
-  static override properties = { categories: PROPERTY, policyUrl: 'policy-url', layout: REFLECT };
+  static override properties = { ...SamtykkeElement.properties, categories: PROPERTY, policyUrl: 'policy-url', layout: REFLECT };
 
   /** The purposes to name, from the config (title, description, services). */
   declare categories: CategoryConfig[];

@@ -22,7 +22,7 @@ import { ATTRIBUTE, intent, PROPERTY, SamtykkeElement } from '../samtykke-elemen
  * @tagname samtykke-embed
  */
 export class SamtykkeEmbed extends SamtykkeElement {
-  static override properties = { category: ATTRIBUTE, service: ATTRIBUTE, name: PROPERTY };
+  static override properties = { ...SamtykkeElement.properties, category: ATTRIBUTE, service: ATTRIBUTE, name: PROPERTY };
 
   /** The category id the content belongs to. */
   declare category?: string;

@@ -49,7 +49,7 @@ const wanted = Symbol();
 const said = Symbol();
 
 export class SamtykkePreferences extends SamtykkeElement {
-  static override properties = { categories: PROPERTY, consent: PROPERTY, gpc: BOOLEAN };
+  static override properties = { ...SamtykkeElement.properties, categories: PROPERTY, consent: PROPERTY, gpc: BOOLEAN };
 
   /** The categories and their services, from the config. */
   declare categories: CategoryConfig[];
@@ -106,7 +106,7 @@ export class SamtykkePreferences extends SamtykkeElement {
   }
 
   override render() {
-    return html`${this[wanted] ? dialog(this) : ''}<p class="status" role="status">${this[said]}</p>`;
+    return html`${this[wanted] ? dialog(this) : ''}<p role="status">${this[said]}</p>`;
   }
 }
 
@@ -123,7 +123,7 @@ function read(el: SamtykkePreferences, kind: 'category' | 'service'): Record<str
 function follow(e: Event): void {
   const input = e.target as HTMLInputElement;
   if (input.dataset.category)
-    for (const s of input.closest('section')!.querySelectorAll<HTMLInputElement>('[data-service]')) s.checked = input.checked;
+    for (const s of input.closest('[part=category]')!.querySelectorAll<HTMLInputElement>('[data-service]')) s.checked = input.checked;
 }
 
 /** Headless Chromium's showModal lets Tab reach the page once; keep it inside. Lit calls it with the element as `this`. */
@@ -151,7 +151,7 @@ data-service=${kind == 's' ? id : nothing} ?checked=${on || required} ?disabled=
 function service(el: SamtykkePreferences, s: ServiceConfig, required: boolean) {
   const k = el.messages.cookies;
   const lang = el.lang as Language;
-  return html`<div class="svc" part="service">
+  return html`<div part="service">
 <div class="row"><h4><label for="s-${s.id}">${s.name}</label></h4>${toggle(el, 's', s.id, !!el.consent?.services[s.id], required)}</div>
 <p>${k.provider}: ${s.provider}<br>${k.purpose}: ${localize(s.purpose, lang)}<br>${k.transfer}: ${localize(s.transfer, lang) || k.noTransfer}</p>${
     s.cookies.length ? html`<table><tr><th>${k.name}</th><th>${k.purpose}</th><th>${k.duration}</th></tr>${s.cookies.map((c) => cookie(c, lang))}</table>` : html`<p>${k.none}</p>`
@@ -164,13 +164,13 @@ const cookie = (c: CookieInfo, lang: Language) => html`<tr><td>${c.name}</td><td
 function category(el: SamtykkePreferences, c: CategoryConfig) {
   const [title, description] = describe(el, c);
   const services = c.services;
-  return html`<section part="category">
+  return html`<div part="category">
 <div class="row"><h3><label for="c-${c.id}">${title}</label></h3>${toggle(el, 'c', c.id, !!el.consent?.categories[c.id], c.required)}</div>
 <p>${description}</p>${
     services.length
       ? html`<details><summary>${el.messages.preferences.services} (${services.length})</summary>${services.map((s) => service(el, s, c.required))}</details>`
       : ''
-  }</section>`;
+  }</div>`;
 }
 
 function dialog(el: SamtykkePreferences) {
@@ -181,7 +181,7 @@ function dialog(el: SamtykkePreferences) {
     el.dispatchEvent(new Event('close'));
   }} @keydown=${trapTab}>
 <form part="base" @change=${follow} @submit=${(e: Event) => e.preventDefault()}>
-<header><h2 id="t">${p.title}</h2><button type="button" class="x" part="close" aria-label=${p.close} @click=${el.close}>×</button></header>
+<header><h2 id="t">${p.title}</h2><button type="button" part="close" aria-label=${p.close} @click=${el.close}>×</button></header>
 <div class="body">
 <p>${p.intro}</p>${el.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}${el.categories.map((c) => category(el, c))}</div>${actions(
     el,

@@ -17,7 +17,7 @@ import { intent, REFLECT, SamtykkeElement } from '../samtykke-element.js';
  * @tagname samtykke-reopen
  */
 export class SamtykkeReopen extends SamtykkeElement {
-  static override properties = { position: REFLECT };
+  static override properties = { ...SamtykkeElement.properties, position: REFLECT };
 
   /** `left` (default) or `right` bottom corner. */
   declare position: 'left' | 'right';

@@ -267,8 +267,6 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     C: [unique('c'), ID_TEXT],
     S: [unique('s'), ID_TEXT],
   };
-  /** Where each kept list item came from, for rules that look at a whole item afterwards. */
-  const origins = new Map<object, [string, Record<string, any>]>();
 
   /** Copies the valid fields of `o` onto `into`; false when a required (`!`) or strict (`*`) one is bad. */
   const walk = (shape: Shape, o: Record<string, any>, path: string, into: Record<string, any>): boolean => {
@@ -300,13 +298,19 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
         }
         const items = v.flatMap((item, i) => {
           const q = `${p}[${i}]`;
-          const out = {};
+          const out: Record<string, any> = {};
           if (!isObject(item)) return report(q, item, 'an object'), [];
-          origins.set(out, [q, item]);
-          return walk(node[0] as Shape, item, q, out) ? [out] : [];
+          if (!walk(node[0] as Shape, item, q, out)) return [];
+          // A service of a required category (its last key, so `ok` and `required` are final
+          // here): COMPLIANCE 10, nothing that needs consent may hide there.
+          if (node[0] !== SERVICE_SHAPE || !ok || !(into.required ??= into.id === 'necessary')) return [out];
+          if (item.essential === true && isLocalized(item.reason)) return [Object.assign(out, { essential: true, reason: item.reason })];
+          return report(q, item, 'essential: true and a reason in a required category'), [];
         });
-        // A list left empty keeps its default: only categories have one (the four).
-        into[key] = items.length ? items : into[key] ?? items;
+        // A list left empty keeps its default: only categories have one (the four), and
+        // giving none is a mistake worth naming (a missing key is silent).
+        if (items.length || !into[key]) into[key] = items;
+        else if (!v.length) report(p, v, 'at least one category');
       } else if (isObject(v)) walk(node as Shape, v, p, (into[key] ??= {}));
       else report(p, v, 'an object');
     }
@@ -317,19 +321,10 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     if (isObject(o)) for (const key of Object.keys(o)) if (!Object.prototype.hasOwnProperty.call(shape, key)) report(path + key, o[key], NO_KEY);
   walk(SHAPE, given, '', config);
 
-  // Only a missing key is silent: an empty list is a mistake worth naming.
-  if (Array.isArray(given.categories) && !given.categories.length) report('categories', [], 'at least one category');
   for (const category of config.categories) {
     category.required ??= category.id === 'necessary';
-    category.services = (category.services ?? []).filter((service) => {
-      service.cookies ??= [];
-      if (!category.required) return true;
-      // COMPLIANCE 10: nothing that needs consent may hide in a required category.
-      const [path, item] = origins.get(service)!;
-      if (item.essential === true && isLocalized(item.reason)) return Object.assign(service, { essential: true, reason: item.reason });
-      report(path, item, 'essential: true and a reason in a required category');
-      return false;
-    });
+    category.services ??= [];
+    for (const service of category.services) service.cookies ??= [];
   }
 
   for (const key of ['expiresDays', 'rejectExpiresDays'] as const)

@@ -233,6 +233,19 @@ describe('resolveConfig', () => {
     expect(config.categories[0].services[0]).to.include({ id: 'hotjar', essential: true, reason: 'Sikkerhed' });
   });
 
+  it('reports a required category with a bad id once, not also its services (COMPLIANCE 19)', () => {
+    const service = { id: 'hotjar', name: 'Hotjar', provider: 'Hotjar Ltd.', purpose: 'Optagelser' };
+    const { config, problems } = resolveConfig({ categories: [{ id: 'bad id', required: true, services: [service] }, { id: 'analytics' }] });
+    expect(problems.map((p) => p.path)).to.deep.equal(['categories[0].id']);
+    expect(ids(config)).to.deep.equal(['analytics']);
+  });
+
+  it('keeps the four default categories when every given one is dropped (COMPLIANCE 11)', () => {
+    const dropped = resolveConfig({ categories: [{ id: '1x' }] });
+    expect(dropped.problems.map((p) => p.path)).to.deep.equal(['categories[0].id']);
+    expect(dropped.config.categories).to.deep.equal(DEFAULTS.categories);
+  });
+
   it('refuses ids the consent cookie cannot store (COMPLIANCE 19)', () => {
     const { config, problems } = resolveConfig({
       categories: [{ id: 'necessary' }, { id: 'constructor' }, { id: 'prototype' }, { id: 'analytics', services: [{ id: 'constructor', name: 'X', provider: 'Y', purpose: 'Z' }] }],

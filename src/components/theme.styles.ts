@@ -17,7 +17,7 @@ const css = (text: TemplateStringsArray) => text[0];
  * `div`. Parts double as selectors where a class would only repeat them.
  */
 export const themeStyles = css`
-:host{color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_a:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on:var(--samtykke-on-accent,light-dark(#fff,#111));--_l:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_r:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
+:host{display:block;color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_a:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on:var(--samtykke-on-accent,light-dark(#fff,#111));--_l:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_r:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 *{box-sizing:border-box}
@@ -42,19 +42,19 @@ section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px
 ul{padding-left:20px}
 section>.actions{flex:none;max-width:640px}
 /* <samtykke-preferences>: a modal dialog whose middle scrolls while its buttons stay in view.
-   A switch is a restyled checkbox; the words "Til"/"Fra" beside it follow its state through
+   A switch is a restyled checkbox (its only inputs are switches); the words "Til"/"Fra" beside it follow its state through
    CSS (COMPLIANCE 15). */
 dialog{width:min(640px,100vw - 16px);max-height:calc(100dvh - 16px);padding:0;color:var(--_fg)}
 dialog[open],form{display:flex;flex-direction:column;min-height:0}
 header,.row{display:flex;align-items:center;gap:8px}
 header{padding:8px 8px 0 20px}
 header>h2,h3,h4{flex:1;margin:0}
-h3,h4{font-size:1em}
+h3{font-size:1em}
 [part=close]{min-width:44px;padding:0;border-color:#0000;background:none;color:inherit;font-size:24px}
 .body{overflow:auto;padding:0 20px}
 [part=category]{border-top:1px solid var(--_l);padding-top:12px;margin-top:12px}
-[role=switch]{appearance:none;flex:none;order:1;width:44px;height:24px;margin:0;border-radius:12px;background:radial-gradient(circle at 12px,var(--_bg) 7px,#0000 8px) no-repeat var(--_l)}
-@media (prefers-reduced-motion:no-preference){[role=switch]{transition:.2s}}
+input{appearance:none;flex:none;order:1;width:44px;height:24px;margin:0;border-radius:12px;background:radial-gradient(circle at 12px,var(--_bg) 7px,#0000 8px) no-repeat var(--_l)}
+@media (prefers-reduced-motion:no-preference){input{transition:.2s}}
 :checked{background-color:var(--_a);background-position:20px}
 :checked+span>.off,:not(:checked)+span>.on{display:none}
 summary{padding:8px 0;cursor:pointer}
@@ -70,7 +70,6 @@ button[part=base]{display:grid;place-items:center;width:44px;padding:0;border-ra
 svg{width:24px;fill:currentColor}
 button[part=base]:focus-visible{outline-color:var(--_fg);box-shadow:0 0 0 2px var(--_bg)}
 /* <samtykke-embed>: the placeholder's panel. */
-:host{display:block}
 div[part=base]{display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:8px;min-height:150px;padding:16px;text-align:center}
 p{flex-basis:100%}
 /* Printing a page prints its content, not the consent layers. */

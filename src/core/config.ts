@@ -156,7 +156,7 @@ export const defaultConfig = (): SamtykkeConfig => ({
 
 /** A short, safe description of a found value for an error message. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return value && typeof value === 'object' ? 'an object' : String(value);
 }
@@ -245,7 +245,7 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     p: [matches(/^\//), 'a path starting with "/"'],
     r: [(v) => isString(v) && !!new RegExp(v as string), 'a regular expression'],
     d: [(v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`, Math.round],
-    n: [(v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0'],
+    n: [(v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number, 0 or more'],
     v: [matches(/^[^]{1,64}$/), '1 to 64 characters'],
     c: [matches(/^[\w.-]{1,64}$/), 'letters, digits, ".", "-" or "_"'],
     h: [matches(/^\.?[a-z0-9.-]+$/i), 'a domain name'],

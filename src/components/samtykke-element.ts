@@ -85,20 +85,17 @@ export abstract class SamtykkeElement extends HTMLElement {
   /** `delegatesFocus`: focusing the element focuses the first focusable thing inside it. */
   constructor(delegatesFocus?: boolean) {
     super();
-    this[values] = {};
+    this[values] = { messages: messagesFor('da'), lang: 'da', theme: 'auto' };
     if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(themeStyles);
     this.attachShadow({ mode: 'open', delegatesFocus }).adoptedStyleSheets = [sheet];
-    // Set on the element before it was defined: moved onto the accessors. Defaults (here and in
-    // the subclasses) are assigned with `??=`, so they do not overwrite these.
+    // Set on the element before it was defined: moved onto the accessors. The defaults above
+    // are in place already, and the subclasses assign theirs with `??=`: neither overwrites these.
     for (const [k] of declared(this.constructor as Host))
       if (Object.hasOwn(this, k)) {
         const x = (this as unknown as Props)[k];
         delete (this as unknown as Props)[k];
         (this as unknown as Props)[k] = x;
       }
-    this.messages ??= messagesFor('da');
-    this.lang ??= 'da';
-    this.theme ??= 'auto';
     this.requestUpdate();
   }
 

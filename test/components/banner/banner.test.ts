@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { messagesFor } from '../../../src/core/i18n.js';
 import { defineElements } from '../../../src/components/registry.js';
-import type { SamtykkeBanner } from '../../../src/components/banner/banner.js';
+import { SamtykkeBanner } from '../../../src/components/banner/banner.js';
 import { backgroundOf, contrast, deepActive, prominence, shopConfig } from '../../layers/support.js';
 
 defineElements();
@@ -54,6 +54,30 @@ describe('<samtykke-banner>', () => {
     const custom = shopConfig({ categories: [{ id: 'necessary' }, { id: 'chat', title: { da: 'Chat', en: 'Chat' }, description: { da: 'Lader dig skrive med os.', en: 'Lets you write to us.' } }] });
     const el = await fixture<SamtykkeBanner>(html`<samtykke-banner .categories=${custom.categories}></samtykke-banner>`);
     expect($$(el, 'li')[0].textContent!.replace(/\s+/g, ' ').trim()).to.equal('Chat: Lader dig skrive med os.');
+  });
+
+  it('takes over what a page set on it before it was defined, defaults and all', async () => {
+    const el = document.createElement('samtykke-banner-late') as SamtykkeBanner;
+    el.messages = messagesFor('en');
+    el.layout = 'bar';
+    el.categories = config.categories;
+    document.body.append(el);
+    try {
+      customElements.define('samtykke-banner-late', class extends SamtykkeBanner {});
+      await el.updateComplete;
+      expect($(el, 'h2').textContent).to.equal('We use cookies');
+      expect($$(el, 'li')).to.have.length(3);
+      expect(el.getAttribute('layout')).to.equal('bar');
+      expect(el.getAttribute('theme')).to.equal('auto');
+      // Still reactive: the early values did not hide the accessors.
+      el.messages = messagesFor('da');
+      el.layout = 'box';
+      await el.updateComplete;
+      expect($(el, 'h2').textContent).to.equal('Vi bruger cookies');
+      expect(el.getAttribute('layout')).to.equal('box');
+    } finally {
+      el.remove();
+    }
   });
 
   it('says how to withdraw and links to the privacy policy (COMPLIANCE 7)', async () => {

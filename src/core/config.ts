@@ -318,7 +318,7 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   };
 
   for (const [shape, o, path] of [[SHAPE, given, ''], [TEXTS_SHAPE, given.texts, 'texts.']] as const)
-    if (isObject(o)) for (const key of Object.keys(o)) if (!Object.prototype.hasOwnProperty.call(shape, key)) report(path + key, o[key], NO_KEY);
+    if (isObject(o)) for (const key of Object.keys(o)) if (!Object.hasOwn(shape, key)) report(path + key, o[key], NO_KEY);
   walk(SHAPE, given, '', config);
 
   for (const category of config.categories) {

@@ -34,21 +34,18 @@ export function resolveLanguage(
 ): Language {
   if (setting !== 'auto') return setting;
   for (const tag of [htmlLang, ...browser]) {
-    const primary = (tag || '').toLowerCase().split('-')[0];
-    if (primary === 'da' || primary === 'en') return primary;
-    // Norwegian and Swedish readers get Danish before English: closer, and the site's own language.
-    if (primary === 'nb' || primary === 'nn' || primary === 'no' || primary === 'sv') return 'da';
+    // The primary subtag. Norwegian and Swedish readers get Danish before English: closer, and the site's own language.
+    const primary = /^(da|en|n[bno]|sv)(-|$)/i.exec(tag)?.[1].toLowerCase();
+    if (primary) return primary == 'en' ? 'en' : 'da';
   }
   return 'da';
 }
 
 function merge<T>(base: T, override: unknown): T {
   if (typeof base === 'string') return (typeof override === 'string' ? override : base) as T;
-  if (typeof override !== 'object' || override === null) return base;
   const out = { ...(base as Record<string, unknown>) };
-  for (const key of Object.keys(out)) {
-    if (Object.prototype.hasOwnProperty.call(override, key)) out[key] = merge(out[key], (override as Record<string, unknown>)[key]);
-  }
+  // Object(): a missing or primitive override has no keys of its own, so the base stays.
+  for (const key in out) if (Object.hasOwn(Object(override), key)) out[key] = merge(out[key], (override as Record<string, unknown>)[key]);
   return out as T;
 }
 
@@ -59,7 +56,7 @@ export function messagesFor(language: Language, overrides?: object, catalogue: C
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.prototype.hasOwnProperty.call(params, key) ? params[key] : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? params[key] : whole));
 }
 
 /** A config text in the given language, falling back to the other one. */

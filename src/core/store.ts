@@ -82,7 +82,7 @@ function normalise(config: SamtykkeConfig, choice?: Choice | null, all?: boolean
   const services: Record<string, boolean> = {};
   // Own booleans only: an inherited or polluted key is no choice.
   const chosen = (map: Record<string, boolean> | undefined, id: string, otherwise: boolean) =>
-    typeof map?.[id] == 'boolean' && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : otherwise;
+    typeof map?.[id] == 'boolean' && Object.hasOwn(map!, id) ? map[id] : otherwise;
   for (const c of config.categories) {
     const on = c.required || all;
     categories[c.id] = on || chosen(choice?.categories, c.id, false);

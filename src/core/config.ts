@@ -183,6 +183,7 @@ export function isSafeUrl(v: unknown): v is string {
 const URL_TEXT = 'an http(s) or relative URL';
 const ID_TEXT = 'a unique id: a letter, then letters, digits, "-" or "_"';
 const NO_KEY = 'no such key (a typo?)';
+const DAYS_TEXT = `1 to ${MAX_EXPIRY_DAYS} days`;
 
 /**
  * The config's shape as data. A string names a kind of value (see `kinds` in resolveConfig);
@@ -234,8 +235,11 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   const given: Record<string, any> = isObject(input) ? input : (input != null && report('(config)', input, 'an object'), {});
   const seen = new Set<string>();
   const unique = (prefix: string): Test => (v) => isId(v) && !seen.has(prefix + v) && !!seen.add(prefix + v);
-  /** Each kind: its test, what a site owner is told is expected, and optionally what is kept of a good value. */
-  const kinds: Record<string, [Test, string, ((v: any, path: string) => unknown)?]> = {
+  /**
+   * Each kind: its test, what a site owner is told is expected, and optionally what is kept of
+   * a good value (which may also fill the item it belongs to).
+   */
+  const kinds: Record<string, [Test, string, ((v: any, path: string, into: Record<string, any>) => unknown)?]> = {
     b: [(v) => typeof v === 'boolean', 'true or false'],
     s: [isString, 'a string'],
     t: [isText, 'a non-empty string'],
@@ -244,7 +248,9 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     u: [isSafeUrl, URL_TEXT],
     p: [matches(/^\//), 'a path starting with "/"'],
     r: [(v) => isString(v) && !!new RegExp(v as string), 'a regular expression'],
-    d: [(v) => typeof v === 'number' && v >= 1 && v <= MAX_EXPIRY_DAYS, `1 to ${MAX_EXPIRY_DAYS} days`, Math.round],
+    // Above 13 months is clamped and reported, not dropped: the law allows 395 days.
+    d: [(v) => typeof v === 'number' && v >= 1, DAYS_TEXT, (days, path) =>
+      (days > MAX_EXPIRY_DAYS && report(path, days, DAYS_TEXT), Math.round(Math.min(days, MAX_EXPIRY_DAYS)))],
     n: [(v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number, 0 or more'],
     v: [matches(/^[^]{1,64}$/), '1 to 64 characters'],
     c: [matches(/^[\w.-]{1,64}$/), 'letters, digits, ".", "-" or "_"'],
@@ -264,8 +270,10 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
             (isId(id) && Array.isArray(types) && types.every((t) => CONSENT_MODE_TYPES.includes(t))) ||
             !report(`${path}.mapping.${id}`, types, 'a category id mapped to an array of consent types'))),
         }],
-    C: [unique('c'), ID_TEXT],
-    S: [unique('s'), ID_TEXT],
+    // An id comes first in its item, so the item's defaults are set before its other keys are read:
+    // a category named necessary is required unless told otherwise; lists not given are empty.
+    C: [unique('c'), ID_TEXT, (id, _, category) => ((category.required = id === 'necessary'), (category.services = []), id)],
+    S: [unique('s'), ID_TEXT, (id, _, service) => ((service.cookies = []), id)],
   };
 
   /** Copies the valid fields of `o` onto `into`; false when a required (`!`) or strict (`*`) one is bad. */
@@ -284,7 +292,7 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
         } catch {
           // A test may throw on what it cannot read (a bad regular expression, an invalid date): that is a bad value.
         }
-        if (good) into[key] = keep ? keep(v, p) : v;
+        if (good) into[key] = keep ? keep(v, p, into) : v;
         else if ((v !== undefined || strict === '!') && report(p, v, expected) && strict) ok = false;
       } else if (v === undefined) continue;
       else if (Array.isArray(node) && isString(node[0])) {
@@ -303,13 +311,14 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
           if (!walk(node[0] as Shape, item, q, out)) return [];
           // A service of a required category (its last key, so `ok` and `required` are final
           // here): COMPLIANCE 10, nothing that needs consent may hide there.
-          if (node[0] !== SERVICE_SHAPE || !ok || !(into.required ??= into.id === 'necessary')) return [out];
+          if (node[0] !== SERVICE_SHAPE || !ok || !into.required) return [out];
           if (item.essential === true && isLocalized(item.reason)) return [Object.assign(out, { essential: true, reason: item.reason })];
           return report(q, item, 'essential: true and a reason in a required category'), [];
         });
         // A list left empty keeps its default: only categories have one (the four), and
-        // giving none is a mistake worth naming (a missing key is silent).
-        if (items.length || !into[key]) into[key] = items;
+        // giving none is a mistake worth naming (a missing key is silent). An item whose id was
+        // bad has no default list (`?.`), and is dropped anyway.
+        if (items.length || !into[key]?.length) into[key] = items;
         else if (!v.length) report(p, v, 'at least one category');
       } else if (isObject(v)) walk(node as Shape, v, p, (into[key] ??= {}));
       else report(p, v, 'an object');
@@ -320,16 +329,6 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   for (const [shape, o, path] of [[SHAPE, given, ''], [TEXTS_SHAPE, given.texts, 'texts.']] as const)
     if (isObject(o)) for (const key of Object.keys(o)) if (!Object.hasOwn(shape, key)) report(path + key, o[key], NO_KEY);
   walk(SHAPE, given, '', config);
-
-  for (const category of config.categories) {
-    category.required ??= category.id === 'necessary';
-    category.services ??= [];
-    for (const service of category.services) service.cookies ??= [];
-  }
-
-  for (const key of ['expiresDays', 'rejectExpiresDays'] as const)
-    // Above 13 months is clamped (and reported above), not dropped: the law allows 395 days.
-    if (given.cookie?.[key] > MAX_EXPIRY_DAYS) config.cookie[key] = MAX_EXPIRY_DAYS;
   return { config, problems };
 }
 

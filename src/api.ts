@@ -36,7 +36,7 @@ export function createApi(
   const listeners = new WeakMap<(detail: any) => void, EventListener>();
   const eventName = (type: string) => (type.startsWith('samtykke-') ? type : `samtykke-${type}`);
 
-  return {
+  const api: Record<string, unknown> = {
     version: VERSION,
     get controller() {
       return ctrl;
@@ -56,20 +56,18 @@ export function createApi(
     },
     getConsent: () => ctrl?.store.consent ?? null,
     hasConsent: (id: string) => ctrl?.store.hasConsent(id) ?? false,
-    acceptAll: () => ctrl?.store.acceptAll() ?? null,
-    rejectAll: () => ctrl?.store.rejectAll() ?? null,
-    save: (choice: Choice) => ctrl?.store.save(choice) ?? null,
-    withdraw: () => ctrl?.store.withdraw() ?? null,
-    showBanner: () => ctrl?.layers?.showBanner(),
-    showPreferences: () => ctrl?.layers?.showPreferences(),
-    on(type, fn) {
+    on(type: string, fn: (detail: any) => void) {
       let listener = listeners.get(fn);
       if (!listener) listeners.set(fn, (listener = (e: Event) => fn((e as CustomEvent).detail)));
       document.addEventListener(eventName(type), listener);
     },
-    off(type, fn) {
+    off(type: string, fn: (detail: any) => void) {
       const listener = listeners.get(fn);
       if (listener) document.removeEventListener(eventName(type), listener);
     },
   };
+  // The store's decisions and the layers' openers, each passed through (nothing before init).
+  for (const name of ['acceptAll', 'rejectAll', 'save', 'withdraw'] as const) api[name] = (choice?: Choice) => ctrl?.store[name](choice!) ?? null;
+  for (const name of ['showBanner', 'showPreferences'] as const) api[name] = () => ctrl?.layers?.[name]();
+  return api as unknown as ReturnType<typeof createApi>;
 }

@@ -126,7 +126,8 @@ export abstract class SamtykkeElement extends HTMLElement {
 
 /** Asks the controller for a decision or a layer: a bubbling, composed event from `host`. */
 export function intent(host: Element, type: string, detail?: unknown): void {
-  host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  // Written as the controller's emit() writes it: gzip finds the repeat.
+  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
 /**

@@ -177,7 +177,6 @@ function dialog(el: SamtykkePreferences) {
   const p = el.messages.preferences;
   return html`<dialog part="dialog" aria-labelledby="t" @close=${() => {
     el[opener]?.focus();
-    el[opener] = null;
     el.dispatchEvent(new Event('close'));
   }} @keydown=${trapTab}>
 <form part="base" @change=${follow} @submit=${(e: Event) => e.preventDefault()}>

@@ -52,7 +52,7 @@ export class SamtykkeController {
       gpc: readGpc(),
       widgetVersion: VERSION,
     });
-    this.store.addEventListener('change', (e) => this.emit('samtykke-change', (e as CustomEvent<ChangeDetail>).detail));
+    this.store.addEventListener('change', (e) => emit('change', (e as CustomEvent<ChangeDetail>).detail));
   }
 
   /** Starts every part, in the order the law needs: signals' defaults before anything gated runs. */
@@ -62,7 +62,7 @@ export class SamtykkeController {
     startConsentMode(store);
     const stopGate = startGate(store, document, { messages: this.messages, lang: this.language });
     if (config.endpoint) startTransport(store, config.endpoint);
-    this.emit('samtykke-ready', { consent: store.consent });
+    emit('ready', { consent: store.consent });
     // With `async` or in <head> the body may not exist yet; the layers wait for it, gating does not.
     const show = () => (this.layers = mount(this));
     if (document.body) show();
@@ -75,7 +75,8 @@ export class SamtykkeController {
       'reject-all': () => store.rejectAll(),
       save: (detail) => store.save(detail),
       withdraw: () => store.withdraw(),
-      'accept-service': (detail) => typeof detail?.service == 'string' && store.acceptService(detail.service),
+      // The store ignores anything that is not a service of the config.
+      'accept-service': (detail) => store.acceptService(detail?.service),
       customise: () => this.layers?.showPreferences(),
     };
     // Only events from Samtykke's own elements count: a host page's own `save` event must never change consent.
@@ -88,9 +89,9 @@ export class SamtykkeController {
       for (const type in intents) document.removeEventListener(type, onIntent);
     };
   }
+}
 
-  /** Dispatches a bubbling, composed `samtykke-*` event on the document. */
-  emit(type: string, detail: unknown): void {
-    document.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
+/** Dispatches `samtykke-<type>` on the document, bubbling and composed. */
+export function emit(type: string, detail: unknown): void {
+  document.dispatchEvent(new CustomEvent(`samtykke-${type}`, { detail, bubbles: true, composed: true }));
 }

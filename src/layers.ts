@@ -4,7 +4,7 @@
  * calls); this module decides what is shown and announces it as `samtykke-show` /
  * `samtykke-hide` with `detail: { layer: 'banner' | 'preferences' }`.
  */
-import type { SamtykkeController } from './controller.js';
+import { emit, type SamtykkeController } from './controller.js';
 import { defineElements } from './components/registry.js';
 import type { SamtykkeBanner } from './components/banner/banner.js';
 import type { SamtykkePreferences } from './components/preferences/preferences.js';
@@ -43,7 +43,7 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
   const preferences = add('samtykke-preferences');
   preferences.categories = config.categories;
   preferences.addEventListener('close', () => {
-    ctrl.emit('samtykke-hide', { layer: 'preferences' });
+    emit('hide', { layer: 'preferences' });
     // The opener is gone (the banner after a decision): the reopen button takes the focus.
     const at = document.activeElement;
     if (at === preferences || at === document.body) reopen?.focus();
@@ -55,14 +55,14 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     banner.categories = config.categories;
     banner.layout = config.layout;
     banner.policyUrl = config.privacyPolicyUrl;
-    ctrl.emit('samtykke-show', { layer: 'banner' });
+    emit('show', { layer: 'banner' });
   };
 
   const hideBanner = () => {
     if (!banner) return;
     banner.remove();
     banner = null;
-    ctrl.emit('samtykke-hide', { layer: 'banner' });
+    emit('hide', { layer: 'banner' });
   };
 
   // A page-placed <samtykke-reopen> is used (and dressed) as it is; ours comes after a decision.
@@ -79,7 +79,7 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     preferences.consent = store.consent;
     preferences.gpc = store.gpc && config.respectGpc && !store.consent;
     void preferences.show();
-    ctrl.emit('samtykke-show', { layer: 'preferences' });
+    emit('show', { layer: 'preferences' });
   };
 
   // Any decision, from any source: the layers follow what the store now holds.

@@ -450,4 +450,54 @@ describe('script-tag entry (src/embed.ts) and npm init', () => {
     expect(warn.calls).to.have.length(1);
     expect(w.Samtykke!.controller!.config.revision).to.equal(2);
   });
+
+  it('where cookies throw (a sandboxed frame) still shows the banner, decides and gates by the choice for this page view (COMPLIANCE 1, 2, 9, 23)', async () => {
+    const box = document.createElement('div');
+    const gated = (id: string) =>
+      `<script type="text/plain" data-samtykke-category="analytics">(window.__sandboxed = window.__sandboxed || []).push('${id}')</script>`;
+    box.innerHTML = gated('before');
+    document.body.append(box);
+    const probe = window as unknown as { __sandboxed?: string[] };
+    // What a sandboxed document without allow-same-origin does: reading or writing document.cookie throws.
+    const touched: string[] = [];
+    const refuse = (how: string) => {
+      touched.push(how);
+      throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+    };
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => refuse('read'), set: () => refuse('write') });
+    const error = stubConsole('error');
+    try {
+      w.samtykkeConfig = SHOP;
+      await loadEmbed();
+      const banner = document.querySelector('samtykke-banner')!;
+      expect(banner, 'the banner shows').to.exist;
+      await banner.updateComplete;
+      expect(probe.__sandboxed).to.equal(undefined);
+
+      const changed = oneEvent(document, 'samtykke-change');
+      banner.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="accept-all"]')!.click();
+      const { detail } = (await changed) as CustomEvent<ChangeDetail>;
+      expect(detail.action).to.equal('accept-all');
+      expect(detail.event.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
+      expect(w.Samtykke!.getConsent()).to.equal(detail.consent);
+      expect(probe.__sandboxed, 'the gated script ran after the choice').to.deep.equal(['before']);
+      expect(document.querySelector('samtykke-banner')).to.equal(null);
+
+      // Withdrawn in memory: a gated script the page adds later stays blocked.
+      w.Samtykke!.withdraw();
+      box.insertAdjacentHTML('beforeend', gated('after'));
+      await nextFrame();
+      expect(probe.__sandboxed).to.deep.equal(['before']);
+      expect(w.Samtykke!.hasConsent('analytics')).to.equal(false);
+      // The cookie really was read and written, and each throw was caught inside Samtykke.
+      expect(touched).to.include.members(['read', 'write']);
+      expect(error.calls).to.deep.equal([]);
+    } finally {
+      error.restore();
+      delete (document as { cookie?: string }).cookie;
+      w.Samtykke?.controller?.layers?.stop?.();
+      box.remove();
+      delete probe.__sandboxed;
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit/html.js';
-import type { CategoryConfig, CookieInfo, Language, ServiceConfig } from '../../core/config.js';
+import { html } from 'lit/html.js';
+import type { CategoryConfig, Language, ServiceConfig } from '../../core/config.js';
 import { localize } from '../../core/i18n.js';
 import type { ConsentRecord } from '../../core/record.js';
 import { actions, BOOLEAN, describe, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
@@ -138,13 +138,14 @@ function trapTab(this: SamtykkePreferences, e: KeyboardEvent): void {
   }
 }
 
-/** A switch for a category (`c`) or a service (`s`), labelled by the `<label for="c-id">` beside it. */
-function toggle(el: SamtykkePreferences, kind: 'c' | 's', id: string, on: boolean, required: boolean) {
+/**
+ * What follows a switch: its state in words, the one CSS shows matching `:checked` (COMPLIANCE 15);
+ * the switch itself tells assistive technology. Each block writes its own switch out, with the one
+ * `data-category` or `data-service` it carries: smaller than a shared template that leaves one out.
+ */
+function state(el: SamtykkePreferences, required: boolean) {
   const p = el.messages.preferences;
-  return html`<input type="checkbox" role="switch" id="${kind}-${id}" data-category=${kind == 'c' ? id : nothing}
-data-service=${kind == 's' ? id : nothing} ?checked=${on || required} ?disabled=${required}><span aria-hidden="true">${
-    required ? p.alwaysOn : html`<span class="on">${p.on}</span><span class="off">${p.off}</span>`
-  }</span>`;
+  return html`<span aria-hidden="true">${required ? p.alwaysOn : html`<span class="on">${p.on}</span><span class="off">${p.off}</span>`}</span>`;
 }
 
 /** A service: its switch, provider, purpose, transfer outside the EU/EEA and its cookies (COMPLIANCE 14). */
@@ -152,20 +153,22 @@ function service(el: SamtykkePreferences, s: ServiceConfig, required: boolean) {
   const k = el.messages.cookies;
   const lang = el.lang as Language;
   return html`<div part="service">
-<div class="row"><h4><label for="s-${s.id}">${s.name}</label></h4>${toggle(el, 's', s.id, !!el.consent?.services[s.id], required)}</div>
+<div class="row"><h4><label for="s-${s.id}">${s.name}</label></h4>
+<input type="checkbox" role="switch" id="s-${s.id}" data-service=${s.id} ?checked=${el.consent?.services[s.id] || required} ?disabled=${required}>${state(el, required)}</div>
 <p>${k.provider}: ${s.provider}<br>${k.purpose}: ${localize(s.purpose, lang)}<br>${k.transfer}: ${localize(s.transfer, lang) || k.noTransfer}</p>${
-    s.cookies.length ? html`<table><tr><th>${k.name}</th><th>${k.purpose}</th><th>${k.duration}</th></tr>${s.cookies.map((c) => cookie(c, lang))}</table>` : html`<p>${k.none}</p>`
+    s.cookies.length ? html`<table><tr><th>${k.name}</th><th>${k.purpose}</th><th>${k.duration}</th></tr>${s.cookies.map(
+      (c) => html`<tr><td>${c.name}</td><td>${localize(c.purpose, lang)}</td><td>${localize(c.duration, lang)}</td></tr>`,
+    )}</table>` : html`<p>${k.none}</p>`
   }</div>`;
 }
-
-const cookie = (c: CookieInfo, lang: Language) => html`<tr><td>${c.name}</td><td>${localize(c.purpose, lang)}</td><td>${localize(c.duration, lang)}</td></tr>`;
 
 /** A category: its switch, description and, folded, its services. */
 function category(el: SamtykkePreferences, c: CategoryConfig) {
   const [title, description] = describe(el, c);
   const services = c.services;
   return html`<div part="category">
-<div class="row"><h3><label for="c-${c.id}">${title}</label></h3>${toggle(el, 'c', c.id, !!el.consent?.categories[c.id], c.required)}</div>
+<div class="row"><h3><label for="c-${c.id}">${title}</label></h3>
+<input type="checkbox" role="switch" id="c-${c.id}" data-category=${c.id} ?checked=${el.consent?.categories[c.id] || c.required} ?disabled=${c.required}>${state(el, c.required)}</div>
 <p>${description}</p>${
     services.length
       ? html`<details><summary>${el.messages.preferences.services} (${services.length})</summary>${services.map((s) => service(el, s, c.required))}</details>`

@@ -14,7 +14,9 @@ const css = (text: TemplateStringsArray) => text[0];
  * One sheet for all four elements (less to ship than one per element): an element's own rules
  * are scoped by what only it has, e.g. the banner's `section` and always-reflected `layout`
  * attribute, the reopen button's `position`, the centre's `dialog` and `form`, the placeholder's
- * `div`. Parts double as selectors where a class would only repeat them.
+ * `div`. Parts double as selectors where a class would only repeat them. What two elements share
+ * is written once: the banner's and the centre's panel are a column (`section`, the open `dialog`,
+ * its `form`) whose `.text` scrolls; the placeholder's panel wraps like the `.actions` row.
  */
 export const themeStyles = css`
 :host{display:block;color-scheme:light dark;--_bg:var(--samtykke-background,light-dark(#fff,#1c1c1f));--_fg:var(--samtykke-color,light-dark(#1d1d1f,#f1f1f4));--_a:var(--samtykke-accent,light-dark(#0a58ca,#8ab4f8));--_on:var(--samtykke-on-accent,light-dark(#fff,#111));--_l:var(--samtykke-border-color,light-dark(#6e6e75,#8e8e96));--_r:var(--samtykke-radius,8px);font:var(--samtykke-font-size,15px)/1.5 var(--samtykke-font-family,system-ui,sans-serif);color:var(--_fg)}
@@ -26,7 +28,7 @@ h2{font-size:1.25em}
 a{color:var(--_a)}
 button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px solid var(--_a);border-radius:var(--_r);background:var(--_a);color:var(--_on);cursor:pointer}
 :focus-visible{outline:3px solid var(--_a);outline-offset:2px}
-.actions{display:flex;flex-wrap:wrap;gap:8px}
+.actions,div[part=base]{display:flex;flex-wrap:wrap;gap:8px}
 .actions button{flex:1 1 calc((360px - 100%)*999)}
 /* <samtykke-banner>: a corner box or a bottom bar. Fixed, so the host page does not move; at
    most 70% of the viewport high, so there is always room above it for what the keyboard
@@ -36,7 +38,8 @@ button{font:inherit;font-weight:600;min-height:44px;padding:8px 12px;border:2px 
 :host([layout]){width:min(480px,100vw - 32px)}
 :host([layout=bar]){left:0;bottom:0;width:100%}
 section,dialog,div[part=base]{border:1px solid var(--_l);border-radius:var(--_r);background:var(--_bg)}
-section{display:flex;flex-direction:column;gap:8px;max-height:70dvh;padding:20px}
+section,dialog[open],form{display:flex;flex-direction:column;min-height:0}
+section{gap:8px;max-height:70dvh;padding:20px}
 :host([layout=bar]) section{border-radius:0;border-width:1px 0 0;padding:16px max(16px,50% - 560px)}
 .text{overflow:auto}
 ul{padding-left:20px}
@@ -45,13 +48,12 @@ section>.actions{flex:none;max-width:640px}
    A switch is a restyled checkbox (its only inputs are switches); the words "Til"/"Fra" beside it follow its state through
    CSS (COMPLIANCE 15). */
 dialog{width:min(640px,100vw - 16px);max-height:calc(100dvh - 16px);padding:0;color:var(--_fg)}
-dialog[open],form{display:flex;flex-direction:column;min-height:0}
 header,.row{display:flex;align-items:center;gap:8px}
 header{padding:8px 8px 0 20px}
 header>h2,h3,h4{flex:1;margin:0}
 h3{font-size:1em}
 [part=close]{min-width:44px;padding:0;border-color:#0000;background:none;color:inherit;font-size:24px}
-.body{overflow:auto;padding:0 20px}
+form>.text{padding:0 20px}
 [part=category]{border-top:1px solid var(--_l);padding-top:12px;margin-top:12px}
 input{appearance:none;flex:none;order:1;width:44px;height:24px;margin:0;border-radius:12px;background:radial-gradient(circle at 12px,var(--_bg) 7px,#0000 8px) no-repeat var(--_l)}
 @media (prefers-reduced-motion:no-preference){input{transition:.2s}}
@@ -70,7 +72,7 @@ button[part=base]{display:grid;place-items:center;width:44px;padding:0;border-ra
 svg{width:24px;fill:currentColor}
 button[part=base]:focus-visible{outline-color:var(--_fg);box-shadow:0 0 0 2px var(--_bg)}
 /* <samtykke-embed>: the placeholder's panel. */
-div[part=base]{display:flex;flex-wrap:wrap;align-items:center;justify-content:center;gap:8px;min-height:150px;padding:16px;text-align:center}
+div[part=base]{align-items:center;justify-content:center;min-height:150px;padding:16px;text-align:center}
 p{flex-basis:100%}
 /* Printing a page prints its content, not the consent layers. */
 @media print{:host([layout]),:host([position]){display:none}}

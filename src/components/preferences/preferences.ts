@@ -184,7 +184,7 @@ function dialog(el: SamtykkePreferences) {
   }} @keydown=${trapTab}>
 <form part="base" @change=${follow} @submit=${(e: Event) => e.preventDefault()}>
 <header><h2 id="t">${p.title}</h2><button type="button" part="close" aria-label=${p.close} @click=${el.close}>×</button></header>
-<div class="body">
+<div class="text">
 <p>${p.intro}</p>${el.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}${el.categories.map((c) => category(el, c))}</div>${actions(
     el,
     'save',

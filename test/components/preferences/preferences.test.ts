@@ -293,7 +293,7 @@ describe('<samtykke-preferences>', () => {
     const box = dialog.getBoundingClientRect();
     expect(box.left).to.be.at.least(0);
     expect(box.right).to.be.at.most(320);
-    expect($(el, '.body').scrollWidth).to.be.at.most($(el, '.body').clientWidth);
+    expect($(el, 'form > .text').scrollWidth).to.be.at.most($(el, 'form > .text').clientWidth);
     for (const b of $$(el, '.actions button')) {
       const r = b.getBoundingClientRect();
       expect(r.bottom, b.dataset.action).to.be.at.most(480);

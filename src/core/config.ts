@@ -246,7 +246,8 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     l: [isLocalized, 'a string or { da, en } strings'],
     O: [isObject, 'an object'],
     u: [isSafeUrl, URL_TEXT],
-    p: [matches(/^\//), 'a path starting with "/"'],
+    // No ";" or space: it is written into cookie strings (the consent cookie, the clean-up).
+    p: [matches(/^\/[^;\s]*$/), 'a path: "/" then no ";" or spaces'],
     r: [(v) => isString(v) && !!new RegExp(v as string), 'a regular expression'],
     // Above 13 months is clamped and reported, not dropped: the law allows 395 days.
     d: [(v) => typeof v === 'number' && v >= 1, DAYS_TEXT, (days, path) =>

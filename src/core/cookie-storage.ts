@@ -1,8 +1,11 @@
 /**
- * Where the consent record is kept. `CookieStorage` is the real one (js-cookie);
+ * Where the consent record is kept. `CookieStorage` is the real one, on `document.cookie`;
  * `MemoryStorage` serves unit tests of logic that need no browser cookie jar.
+ *
+ * Written by hand rather than with js-cookie (as DESIGN.md has it): one cookie with a JSON
+ * value and attributes the config has already checked needs a dozen lines, and js-cookie was
+ * 474 B gzip of the first layer's 15 KiB budget (see the README).
  */
-import Cookies from 'js-cookie';
 import { MAX_EXPIRY_DAYS, type CookieSettings } from './config.js';
 
 /** Reads and writes the one consent value. */
@@ -36,16 +39,22 @@ export class CookieStorage implements ConsentStorage {
   }
 
   read(): string | undefined {
-    return Cookies.get(this.name);
+    const prefix = `${this.name}=`;
+    for (const pair of document.cookie.split('; '))
+      // A malformed %-escape throws here; the store counts that as no consent.
+      if (pair.startsWith(prefix)) return decodeURIComponent(pair.slice(prefix.length));
   }
 
   write(value: string, expires: Date): void {
+    const { path, sameSite, secure, domain } = this.attrs;
     // Never let a clock or config mistake keep consent beyond 13 months.
-    Cookies.set(this.name, value, { ...this.attrs, expires: new Date(Math.min(+expires, Date.now() + MAX_EXPIRY_DAYS * 864e5)) });
+    const until = new Date(Math.min(+expires, Date.now() + MAX_EXPIRY_DAYS * 864e5)).toUTCString();
+    // name, path and domain are checked by the config to hold no ";" or space.
+    document.cookie = `${this.name}=${encodeURIComponent(value)}; path=${path}; expires=${until}; samesite=${sameSite}${secure ? '; secure' : ''}${domain ? `; domain=${domain}` : ''}`;
   }
 
   remove(): void {
-    Cookies.remove(this.name, this.attrs);
+    this.write('', new Date(0));
   }
 }
 

@@ -99,6 +99,8 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
     expect(c.cookie).to.deep.equal(rest);
   }],
   ['cookie.path', (c) => (c.cookie.path = 'shop'), 'shop', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, path: '/' })],
+  // Written into the cookie string: a ";" would smuggle in attributes of its own.
+  ['cookie.path', (c) => (c.cookie.path = '/; domain=evil.example'), 'domain=evil.example', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, path: '/' })],
   ['cookie.sameSite', (c) => (c.cookie.sameSite = 'lax'), 'lax', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, sameSite: 'Lax' })],
   ['cookie.expiresDays', (c) => (c.cookie.expiresDays = 0), '0', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, expiresDays: 365 })],
   ['cookie.expiresDays', (c) => (c.cookie.expiresDays = 'forever' as any), 'forever', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, expiresDays: 365 })],

@@ -150,6 +150,31 @@ describe('CookieStorage (the cookie as the browser keeps it)', () => {
     expect(store.hasConsent('marketing')).to.equal(false);
   });
 
+  it('counts a cookie whose %-escapes do not decode as no consent, without throwing (COMPLIANCE 19)', async () => {
+    document.cookie = 'samtykke=%7B%22v%22%3A1%E0%A4%A; path=/';
+    expect(() => new CookieStorage(resolveConfig({}).config.cookie).read()).to.throw(URIError);
+    const { store } = storeFor({});
+    expect(store.consent).to.equal(null);
+    expect(store.hasConsent('marketing')).to.equal(false);
+  });
+
+  it('reads its own cookie among others, not one whose name merely starts the same (COMPLIANCE 19)', async () => {
+    const { consent } = storeFor({}).store.acceptAll();
+    document.cookie = 'samtykke_old=x; path=/';
+    document.cookie = 'xsamtykke=y; path=/';
+    document.cookie = 'other=a=b; path=/';
+    expect(new CookieStorage(resolveConfig({}).config.cookie).read()).to.equal(serialiseRecord(consent));
+    expect(storeFor({}).store.consent).to.deep.equal(consent);
+  });
+
+  it('writes a value with ";", "," and quotes without breaking the cookie string (COMPLIANCE 16)', async () => {
+    const storage = new CookieStorage(resolveConfig({}).config.cookie);
+    const value = '{"a";"b, c", d=e}';
+    storage.write(value, new Date(Date.now() + DAY));
+    expect(storage.read()).to.equal(value);
+    expect(await inJar('samtykke')).to.include({ path: '/', sameSite: 'Lax' });
+  });
+
   it('remove() deletes the cookie (COMPLIANCE 22)', async () => {
     const { config } = resolveConfig({});
     const storage = new CookieStorage(config.cookie);

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import Cookies from 'js-cookie';
 import '../../../src/policy-entry.js';
 import type { SamtykkeCookieDeclaration } from '../../../src/components/cookie-declaration/cookie-declaration.js';
 import { MemoryStorage } from '../../../src/core/cookie-storage.js';
@@ -7,6 +6,8 @@ import { serialiseRecord, type ConsentRecord } from '../../../src/core/record.js
 import { SamtykkeController } from '../../../src/controller.js';
 
 const COOKIE = 'samtykke-declaration-test';
+/** Stores a consent value as the widget's cookie storage writes it. */
+const setCookie = (value: string) => (document.cookie = `${COOKIE}=${encodeURIComponent(value)}; path=/`);
 
 const CONFIG = {
   cookie: { name: COOKIE, expiresDays: 200, rejectExpiresDays: 100 },
@@ -65,7 +66,7 @@ async function declaration(opts: { lang?: string; theme?: string; config?: objec
 }
 
 describe('<samtykke-cookie-declaration>', () => {
-  afterEach(() => Cookies.remove(COOKIE, { path: '/' }));
+  afterEach(() => (document.cookie = `${COOKIE}=; path=/; max-age=0`));
 
   it('lists every category, service and cookie, and the consent cookie, with name, provider, purpose, duration and transfer (COMPLIANCE 14)', async () => {
     const el = await declaration();
@@ -102,7 +103,7 @@ describe('<samtykke-cookie-declaration>', () => {
   });
 
   it('reads the visitor\'s choice, consent ID, date and policy version from the cookie (COMPLIANCE 23)', async () => {
-    Cookies.set(COOKIE, serialiseRecord(record()), { path: '/' });
+    setCookie(serialiseRecord(record()));
     const el = await declaration();
     const status = root(el).querySelector<HTMLElement>('[part="status"]')!;
     expect(status.getAttribute('role')).to.equal('status');
@@ -119,9 +120,9 @@ describe('<samtykke-cookie-declaration>', () => {
   });
 
   it('ignores a tampered cookie, and one from before a material policy change (COMPLIANCE 19)', async () => {
-    Cookies.set(COOKIE, serialiseRecord(record()).replace('"analytics":true', '"analytics":"yes"'), { path: '/' });
+    setCookie(serialiseRecord(record()).replace('"analytics":true', '"analytics":"yes"'));
     expect(squash(root(await declaration()).querySelector<HTMLElement>('[part="status"]')!.innerText)).to.equal('Du har ikke truffet et valg endnu.');
-    Cookies.set(COOKIE, serialiseRecord(record()), { path: '/' });
+    setCookie(serialiseRecord(record()));
     const material = await declaration({ config: { ...CONFIG, policy: { version: '2025-06-01', material: true } } });
     expect(stateOf(material, 'analytics')).to.equal('Dit valg: Ikke valgt (fra)');
   });

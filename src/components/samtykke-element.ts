@@ -115,7 +115,8 @@ export abstract class SamtykkeElement extends HTMLElement {
         if (x == null) this.removeAttribute(k);
         else if (this.getAttribute(k) !== x) this.setAttribute(k, x as string);
       }
-      render(this.render(), this.shadowRoot!, { host: this });
+      // No `host` option: every listener is an arrow function, so none needs `this` bound.
+      render(this.render(), this.shadowRoot!);
       return true;
     });
   }

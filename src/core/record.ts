@@ -41,7 +41,6 @@ export interface RecordRules {
 
 /** Cookie values above this length are refused unread; a real record is far smaller. */
 export const MAX_RECORD_LENGTH = 4096;
-const MAX_KEYS = 128;
 const ACTIONS: readonly unknown[] = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service'];
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // An id: never "__proto__" (it starts with "_"), "constructor" or "prototype".
@@ -74,8 +73,8 @@ export function serialiseRecord(record: ConsentRecord): string {
 const isPlain = (value: any, flags?: boolean): boolean => {
   // An own "constructor" key makes `constructor` something other than Object: refused too.
   if (value?.constructor != Object) return false;
-  const keys = Object.keys(value);
-  return keys.length <= MAX_KEYS && keys.every((key) => KEY.test(key) && (!flags || typeof value[key] == 'boolean'));
+  // No count limit of its own: MAX_RECORD_LENGTH already bounds the work.
+  return Object.keys(value).every((key) => KEY.test(key) && (!flags || typeof value[key] == 'boolean'));
 };
 
 // What `toISOString()` wrote, exactly; an impossible date throws (caught by the caller as "not a record").

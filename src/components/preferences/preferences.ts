@@ -127,11 +127,11 @@ function follow(e: Event): void {
 }
 
 /** Headless Chromium's showModal lets Tab reach the page once; keep it inside. Lit calls it with the element as `this`. */
-function trapTab(this: SamtykkePreferences, e: KeyboardEvent): void {
+function trapTab(el: SamtykkePreferences, e: KeyboardEvent): void {
   if (e.key != 'Tab') return;
   // What the dialog can focus: buttons, the service lists' summaries and switches.
-  const targets = [...this.shadowRoot!.querySelectorAll<HTMLElement>('button,summary,input:enabled')].filter((t) => t.checkVisibility());
-  const at = targets.indexOf(this.shadowRoot!.activeElement as HTMLElement);
+  const targets = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button,summary,input:enabled')].filter((t) => t.checkVisibility());
+  const at = targets.indexOf(el.shadowRoot!.activeElement as HTMLElement);
   if (e.shiftKey ? at <= 0 : at == targets.length - 1) {
     e.preventDefault();
     targets.at(e.shiftKey ? -1 : 0)!.focus();
@@ -181,9 +181,9 @@ function dialog(el: SamtykkePreferences) {
   return html`<dialog part="dialog" aria-labelledby="t" @close=${() => {
     el[opener]?.focus();
     el.dispatchEvent(new Event('close'));
-  }} @keydown=${trapTab}>
+  }} @keydown=${(e: KeyboardEvent) => trapTab(el, e)}>
 <form part="base" @change=${follow} @submit=${(e: Event) => e.preventDefault()}>
-<header><h2 id="t">${p.title}</h2><button type="button" part="close" aria-label=${p.close} @click=${el.close}>×</button></header>
+<header><h2 id="t">${p.title}</h2><button type="button" part="close" aria-label=${p.close} @click=${() => el.close()}>×</button></header>
 <div class="text">
 <p>${p.intro}</p>${el.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}${el.categories.map((c) => category(el, c))}</div>${actions(
     el,

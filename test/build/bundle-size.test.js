@@ -1,28 +1,28 @@
 // The bytes of the first-layer bundle. Bytes do not flake, so this is a test; timings are not.
 //
-// Issue 3's budget is 15 KB gzip and issue 7's goal 14 KB. dist/samtykke.js does NOT meet them
-// yet (19,006 B on 2026-11-25 with Lit's 5.8 KB inside; see the README's "Size" and the issue
-// notes). Until it does, this test guards against growth at 19 KiB and reports the gap to the
-// budget on every run; lower GUARD as the bundle shrinks, and set it to BUDGET once it fits.
+// Issue 3's budget: dist/samtykke.js, with lit-html and both languages inside, at most 15 KiB
+// gzip at level 9 (Node's zlib, which gives ~40 B more than GNU gzip -9). Issue 7's goal of
+// 14 KiB is not met; the gap is printed on every run (see the README's "Size").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 15 * 1024;
-const GUARD = 19 * 1024;
+const GOAL = 14 * 1024;
 
 const gzipBytes = (file) => gzipSync(readFileSync(new URL(`../../dist/${file}`, import.meta.url)), { level: 9 }).length;
 
-test('dist/samtykke.js does not grow past the 19 KiB guard (the 15 KB budget is not met yet)', (t) => {
+test('dist/samtykke.js is within the 15 KiB gzip budget (issue 3)', (t) => {
   const bytes = gzipBytes('samtykke.js');
-  t.diagnostic(`dist/samtykke.js: ${bytes} B gzip; budget ${BUDGET} B: ${bytes <= BUDGET ? 'met' : `over by ${bytes - BUDGET} B`}`);
-  assert.ok(bytes <= GUARD, `dist/samtykke.js is ${bytes} bytes gzip, over the ${GUARD}-byte guard`);
+  t.diagnostic(`dist/samtykke.js: ${bytes} B gzip; budget ${BUDGET} B, ${BUDGET - bytes} B to spare; goal ${GOAL} B: ${bytes <= GOAL ? 'met' : `over by ${bytes - GOAL} B`}`);
+  assert.ok(bytes <= BUDGET, `dist/samtykke.js is ${bytes} bytes gzip, over the ${BUDGET}-byte budget`);
 });
 
 test('dist/samtykke.js is Latin-1 only, so V8 keeps its source one byte per character', () => {
   // One character above U+00FF ("…", "≥", a curly quote) makes Chromium hold the whole script
-  // as a two-byte string: measured +44 KB of JS heap on every page view (bench/widget.mjs).
+  // as a two-byte string: a heap snapshot of the bench page showed 91 KB of script source
+  // instead of 44 KB (README, "Benchmarks").
   const text = readFileSync(new URL('../../dist/samtykke.js', import.meta.url), 'utf8');
   const wide = [...new Set(text.match(/[^\u0000-\u00ff]/gu) ?? [])];
   assert.deepEqual(wide, [], `characters above U+00FF in dist/samtykke.js: ${wide.join(' ')}`);

@@ -1,10 +1,15 @@
 // The whole path with the real cookie: stored record → store → banner, gate and Consent Mode.
 import { expect } from '@open-wc/testing';
-import Cookies from 'js-cookie';
 import { SamtykkeController } from '../../src/controller.js';
 import { mountLayers } from '../../src/layers.js';
 import { serialiseRecord, type ConsentRecord } from '../../src/core/record.js';
 import { CONFIG, box, probe, until } from './gate-helpers.js';
+
+/** The raw cookie value, decoded, read without the widget's own code. */
+const readCookie = (name: string) => {
+  const m = new RegExp(`(?:^|; )${name}=([^;]*)`).exec(document.cookie);
+  return m ? decodeURIComponent(m[1]) : undefined;
+};
 
 const DAY = 86_400_000;
 const w = window as Window & { dataLayer?: unknown[]; gtag?: unknown };
@@ -30,7 +35,7 @@ describe('expiry and revision, with the real cookie', () => {
 
   /** A page load: the cookie is in the jar, then the controller starts as the script tag would. */
   function load(stored: ConsentRecord, input: object = CONFIG) {
-    Cookies.set('samtykke', serialiseRecord(stored), { path: '/', sameSite: 'Lax', expires: 30 });
+    document.cookie = `samtykke=${encodeURIComponent(serialiseRecord(stored))}; path=/; samesite=Lax; max-age=${30 * 86400}`;
     container = box('<script type="text/plain" data-samtykke-category="analytics">(window.__order = window.__order || []).push("stats")</script>');
     ctrl = new SamtykkeController(input);
     ctrl.start(mountLayers);
@@ -48,7 +53,7 @@ describe('expiry and revision, with the real cookie', () => {
     ctrl?.stop();
     container?.remove();
     for (const el of document.querySelectorAll('samtykke-banner, samtykke-preferences, samtykke-reopen')) el.remove();
-    Cookies.remove('samtykke', { path: '/' });
+    document.cookie = 'samtykke=; path=/; max-age=0';
     ctrl = container = undefined;
   });
 
@@ -70,7 +75,7 @@ describe('expiry and revision, with the real cookie', () => {
     // Deciding again runs the script and writes a fresh record.
     c.store.acceptAll();
     expect(probe.__order).to.deep.equal(['stats']);
-    const again = JSON.parse(Cookies.get('samtykke')!);
+    const again = JSON.parse(readCookie('samtykke')!);
     expect(again.categories.analytics).to.equal(true);
     expect(Date.parse(again.updated)).to.be.greaterThan(Date.now() - DAY);
   });

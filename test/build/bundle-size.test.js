@@ -22,7 +22,7 @@ test('dist/samtykke.js is within the 15 KiB gzip budget (issue 3)', (t) => {
 test('dist/samtykke.js is Latin-1 only, so V8 keeps its source one byte per character', () => {
   // One character above U+00FF ("…", "≥", a curly quote) makes Chromium hold the whole script
   // as a two-byte string: a heap snapshot of the bench page showed 91 KB of script source
-  // instead of 44 KB (README, "Benchmarks").
+  // instead of 44 KB of renderer memory on every page view (README, "Size").
   const text = readFileSync(new URL('../../dist/samtykke.js', import.meta.url), 'utf8');
   const wide = [...new Set(text.match(/[^\u0000-\u00ff]/gu) ?? [])];
   assert.deepEqual(wide, [], `characters above U+00FF in dist/samtykke.js: ${wide.join(' ')}`);

@@ -38,28 +38,35 @@ export function decodeMappings(mappings) {
   return lines;
 }
 
+/** Rebuilds dist/samtykke.js in memory from rollup.config.mjs, with a source map: `{ code, map }`. */
+export async function buildFirstLayer(root) {
+  const { rollup } = await import('rollup');
+  const configs = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default;
+  const config = (Array.isArray(configs) ? configs : [configs]).find((c) => String(c.output?.file).endsWith('samtykke.js'));
+  if (!config) throw new Error('rollup.config.mjs has no samtykke.js output');
+  const cwd = process.cwd();
+  process.chdir(root); // the config's paths are relative to the repository
+  try {
+    const bundle = await rollup({ ...config, onwarn: () => {} });
+    const { output } = await bundle.generate({ ...config.output, sourcemap: true });
+    await bundle.close();
+    return { code: output[0].code.replace(/\n\/\/# sourceMappingURL=.*\n?$/, ''), map: output[0].map };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** A source map's source path without the leading "../" rollup writes. */
+export const sourceName = (map, index) => map.sources[index].replace(/^(\.\.\/)+/, '');
+
 /**
  * Resolves to `lookup(line, column) → "src/….ts:line (name)"` (0-based input), or to a
  * string saying why no map is available.
  */
 export async function bundleSourceMap(root, measuredCode) {
   try {
-    const { rollup } = await import('rollup');
-    const configs = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default;
-    const config = (Array.isArray(configs) ? configs : [configs]).find((c) => String(c.output?.file).endsWith('samtykke.js'));
-    if (!config) return 'rollup.config.mjs has no samtykke.js output';
-    const cwd = process.cwd();
-    process.chdir(root); // the config's paths are relative to the repository
-    let output;
-    try {
-      const bundle = await rollup({ ...config, onwarn: () => {} });
-      ({ output } = await bundle.generate({ ...config.output, sourcemap: true }));
-      await bundle.close();
-    } finally {
-      process.chdir(cwd);
-    }
-    const { code, map } = output[0];
-    if (code.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '').trimEnd() !== measuredCode.trimEnd()) {
+    const { code, map } = await buildFirstLayer(root);
+    if (code.trimEnd() !== measuredCode.trimEnd()) {
       return 'src/ has changed since dist/samtykke.js was built: positions not mapped';
     }
     const lines = decodeMappings(map.mappings);
@@ -68,8 +75,7 @@ export async function bundleSourceMap(root, measuredCode) {
       let best = null;
       for (const s of segs) if (s[0] <= column && s.length > 1) best = s;
       if (!best) return '';
-      const source = map.sources[best[1]].replace(/^(\.\.\/)+/, '');
-      return `${source}:${best[2] + 1}${best.length > 4 ? ` (${map.names[best[4]]})` : ''}`;
+      return `${sourceName(map, best[1])}:${best[2] + 1}${best.length > 4 ? ` (${map.names[best[4]]})` : ''}`;
     };
   } catch (error) {
     return `no source map (${error.message.split('\n')[0]})`;

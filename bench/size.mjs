@@ -14,6 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { buildFirstLayer, decodeMappings, sourceName } from './lib/bundle-map.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Piped into `head`: stop quietly when the reader has had enough.
+process.stdout.on('error', (error) => (error.code === 'EPIPE' ? process.exit(0) : Promise.reject(error)));
 const BUDGET = 15 * 1024;
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 

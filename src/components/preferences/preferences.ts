@@ -4,6 +4,16 @@ import { localize } from '../../core/i18n.js';
 import type { ConsentRecord } from '../../core/record.js';
 import { actions, BOOLEAN, describe, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
 
+// Private state under module symbols, which the minifier shortens (member names it cannot):
+// the element focused before opening, to return focus to;
+const opener = Symbol();
+// whether to render the dialog: it is rendered on first opening, as most visitors never open it,
+// and rendering every category, service and cookie table at page load delayed the banner (bench trace);
+const wanted = Symbol();
+// the live region's text: the saved message after a decision, cleared on opening so the next
+// save is announced again.
+const said = Symbol();
+
 /**
  * The preference centre: a modal `<dialog>` with one switch per category and per service,
  * each service's cookies, and accept-all, reject-all and save of equal weight. Focus moves
@@ -38,16 +48,6 @@ import { actions, BOOLEAN, describe, PROPERTY, SamtykkeElement } from '../samtyk
  *
  * @tagname samtykke-preferences
  */
-// Private state under module symbols, which the minifier shortens (member names it cannot):
-// the element focused before opening, to return focus to;
-const opener = Symbol();
-// whether to render the dialog: it is rendered on first opening, as most visitors never open it,
-// and rendering every category, service and cookie table at page load delayed the banner (bench trace);
-const wanted = Symbol();
-// the live region's text: the saved message after a decision, cleared on opening so the next
-// save is announced again.
-const said = Symbol();
-
 export class SamtykkePreferences extends SamtykkeElement {
   static override properties = { ...SamtykkeElement.properties, categories: PROPERTY, consent: PROPERTY, gpc: BOOLEAN };
 

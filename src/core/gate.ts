@@ -71,7 +71,9 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     ph.name = service ? services.find((s) => s.id == service)?.name : (m?.categories as Record<string, { title: string }> | undefined)?.[category!]?.title;
     if (m) ph.messages = m;
     if (options.lang) ph.lang = options.lang;
-    ph.theme = config.theme;
+    // As an attribute: a page-placed placeholder may carry its own, which would win over a
+    // property set before the element is defined.
+    ph.setAttribute('theme', config.theme);
     return ph;
   };
 

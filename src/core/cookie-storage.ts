@@ -4,7 +4,7 @@
  *
  * Written by hand rather than with js-cookie (as DESIGN.md has it): one cookie with a JSON
  * value and attributes the config has already checked needs a dozen lines, and js-cookie was
- * 474 B gzip of the first layer's 15 KiB budget (see the README).
+ * 443 B gzip of the first layer's 15 KiB budget (see the README).
  */
 import { MAX_EXPIRY_DAYS, type CookieSettings } from './config.js';
 

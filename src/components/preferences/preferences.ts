@@ -126,7 +126,7 @@ function follow(e: Event): void {
     for (const s of input.closest('[part=category]')!.querySelectorAll<HTMLInputElement>('[data-service]')) s.checked = input.checked;
 }
 
-/** Headless Chromium's showModal lets Tab reach the page once; keep it inside. Lit calls it with the element as `this`. */
+/** Headless Chromium's showModal lets Tab reach the page once; keep it inside the dialog of `el`. */
 function trapTab(el: SamtykkePreferences, e: KeyboardEvent): void {
   if (e.key != 'Tab') return;
   // What the dialog can focus: buttons, the service lists' summaries and switches.

@@ -1,7 +1,7 @@
-// Review of the first-layer size work (80f9490..): behaviour the README promises that the
-// rewritten element base could lose. This file defines nothing up front on purpose: the
-// script-tag start gates a page-placed <samtykke-embed> before the elements are registered,
-// which is where the new base and LitElement differed.
+// Behaviour the README promises that a rewrite of the element base or the cookie storage
+// could lose (found in the review of the 2026-11-25 size work). This file defines nothing up
+// front on purpose: the script-tag start gates a page-placed <samtykke-embed> before the
+// elements are registered, which is where SamtykkeElement and LitElement differed.
 import { expect } from '@open-wc/testing';
 import { createApi } from '../../src/api.js';
 import { mountLayers } from '../../src/layers.js';
@@ -15,7 +15,7 @@ const CONFIG = {
   ],
 };
 
-describe('review: a page-placed <samtykke-embed> gated before the elements are defined', () => {
+describe('a page-placed <samtykke-embed> gated before the elements are defined', () => {
   let api: ReturnType<typeof createApi>;
   afterEach(() => {
     api.controller?.stop();
@@ -41,7 +41,7 @@ describe('review: a page-placed <samtykke-embed> gated before the elements are d
   });
 });
 
-describe('review: what the rewrites must keep', () => {
+describe('what the rewrites keep: earlier cookies and the on/off API', () => {
   let api: ReturnType<typeof createApi>;
   afterEach(() => {
     api.controller?.stop();

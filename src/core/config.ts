@@ -176,8 +176,10 @@ const isId = matches(/^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/);
 
 /** A URL the widget may link to or send to: http(s) or relative, never `javascript:` and the like. */
 export function isSafeUrl(v: unknown): v is string {
-  // A scheme is the letters before the first ":"; only http and https may be one.
-  return isText(v) && !/^\s*(?!https?:)[a-z][\w+.-]*:/i.test(v as string);
+  // A scheme is the letters before the first ":"; only http and https may be one. The browser's
+  // URL parser drops tabs and newlines anywhere and controls and spaces in front, so all of
+  // them are dropped before looking ("java\nscript:" is javascript:; "java script:" is refused too).
+  return isText(v) && !/^(?!https?:)[a-z][\w+.-]*:/i.test((v as string).replace(/[\0- ]/g, ''));
 }
 
 const URL_TEXT = 'an http(s) or relative URL';

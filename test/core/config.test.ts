@@ -299,4 +299,21 @@ describe('isSafeUrl', () => {
     for (const url of ['https://a.dk/p', 'http://a.dk', '/privatliv', 'privatliv.html', '#cookies', '//cdn.dk/x']) expect(isSafeUrl(url), url).to.equal(true);
     for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', '   ', 5, null]) expect(isSafeUrl(url), String(url)).to.equal(false);
   });
+
+  it('reads a URL as the browser does: tabs, newlines and leading controls hide no scheme (COMPLIANCE 7)', () => {
+    for (const url of ['java\nscript:alert(1)', 'java\tscript:alert(1)', 'jav\r\nascript:x', '\u0001javascript:x', '\u0000 javascript:x', 'data\n:text/html,x'])
+      expect(isSafeUrl(url), JSON.stringify(url)).to.equal(false);
+    // What the browser itself makes of them, for the record: a javascript: URL each time.
+    const a = document.createElement('a');
+    a.href = 'java\nscript:alert(1)';
+    expect(a.protocol).to.equal('javascript:');
+    // Spaces inside a path are not a scheme.
+    expect(isSafeUrl('/om os/privatliv')).to.equal(true);
+  });
+
+  it('does not link the banner to a policy URL with a hidden scheme (COMPLIANCE 7)', () => {
+    const { config, problems } = resolveConfig({ privacyPolicyUrl: 'java\nscript:alert(1)' });
+    expect(config.privacyPolicyUrl).to.equal(undefined);
+    expect(problems.map((p) => p.path)).to.deep.equal(['privacyPolicyUrl']);
+  });
 });

@@ -15,4 +15,10 @@ export async function registerStaticRoutes(app, root) {
   await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/dist/', decorateReply: false });
   await app.register(fastifyStatic, { root: join(root, 'locales'), prefix: '/locales/', decorateReply: false });
   app.get('/', (request, reply) => reply.redirect('/demo/'));
+  // The demo's stand-in analytics (demo/assets/fake-analytics.js) pings this once it is
+  // allowed to run: the request that shows gating works. Answered, so the demo's console
+  // shows no 404 to a visitor who accepts.
+  app.get('/demo/ping', (request, reply) => reply.code(204).send());
+  // Browsers ask for one on every first visit; the demo has none to show.
+  app.get('/favicon.ico', (request, reply) => reply.code(204).send());
 }

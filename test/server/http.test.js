@@ -122,6 +122,10 @@ for (const backend of backends) {
       assert.equal(locale.statusCode, 200);
       assert.equal(typeof locale.json().banner.acceptAll, 'string');
       assert.equal(locale.headers['x-content-type-options'], 'nosniff');
+      // The demo's fake analytics pings here once consented; it must not be a 404.
+      const ping = await server.inject({ url: '/demo/ping?v=GA1.1.1&p=%2Fdemo%2F' });
+      assert.equal(ping.statusCode, 204);
+      assert.equal((await server.inject({ url: '/favicon.ico' })).statusCode, 204);
       await server.close();
     });
   });

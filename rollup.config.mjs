@@ -15,10 +15,10 @@ const plugins = () => [
   terser({
     ecma: 2021,
     compress: { passes: 2 },
-    // lit-html names its internal members `_$…` and keeps them unmangled so that templates
-    // and parts of several Lit copies on one page work together. Nothing outside an IIFE
-    // bundle can reach its copy, so here they are shortened like any private name (-43 B
-    // gzip in dist/samtykke.js). The production lit-html reads none of them by string.
+    // Members named `_$…` are private to a bundle: the first layer's template renderer names
+    // its own so, and lit-html (in the policy bundle) keeps its unmangled only so that several
+    // Lit copies on one page work together. Nothing outside an IIFE bundle can reach them, so
+    // here they are shortened like any private name. Production lit-html reads none by string.
     mangle: { properties: { regex: /^_\$/ } },
     format: { comments: false },
   }),

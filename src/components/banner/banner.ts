@@ -1,4 +1,4 @@
-import { html } from 'lit/html.js';
+import { html } from '../template.js';
 import { isSafeUrl, type CategoryConfig } from '../../core/config.js';
 import { format } from '../../core/i18n.js';
 import { actions, describe, PROPERTY, REFLECT, SamtykkeElement } from '../samtykke-element.js';

@@ -1,4 +1,4 @@
-import { html } from 'lit/html.js';
+import { html } from '../template.js';
 import { format } from '../../core/i18n.js';
 import { ATTRIBUTE, intent, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
 

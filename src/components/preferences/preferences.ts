@@ -1,4 +1,4 @@
-import { html } from 'lit/html.js';
+import { html } from '../template.js';
 import type { CategoryConfig, Language, ServiceConfig } from '../../core/config.js';
 import { localize } from '../../core/i18n.js';
 import type { ConsentRecord } from '../../core/record.js';

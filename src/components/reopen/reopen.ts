@@ -1,4 +1,4 @@
-import { html } from 'lit/html.js';
+import { html } from '../template.js';
 import { intent, REFLECT, SamtykkeElement } from '../samtykke-element.js';
 
 /**

@@ -94,10 +94,14 @@ function build(strings: TemplateStringsArray): [DocumentFragment, Instance] {
   return [fragment, { _$s: strings, _$b: bindings }];
 }
 
-/** The binding of what stands before `end`: text, a template or an array of them. */
+/**
+ * The binding of what stands before `end`: text, a template or an array of them. It owns the
+ * nodes after `start`, the node before `end` when the binding is made: a node of the template
+ * or another binding's `end`, neither of which moves. Only a binding first in its parent gets
+ * a comment of its own for `start` (most bindings do not: fewer nodes in every shadow root).
+ */
 function between(end: Comment): Binding {
-  const start = new Comment();
-  end.before(start);
+  const start = end.previousSibling ?? end.parentNode!.insertBefore(new Comment(), end);
   let last: Text | Instance | Item[] | undefined;
   const clear = (from: Node) => {
     while (from.nextSibling != end) from.nextSibling!.remove();

@@ -137,6 +137,19 @@ describe('template renderer', () => {
     expect(markup(el)).to.equal('<ul><li>y</li><li>z</li></ul><p>after</p>');
   });
 
+  it('changes only its own nodes when it follows text or another value, or comes first in a nested template', () => {
+    const el = box();
+    const t = (a: unknown, b: unknown, c: unknown) => html`<div>static ${html`${a}<b>${b}</b>`}${c}</div>`;
+    render(t('a', 'b', ['c1', 'c2']), el);
+    expect(markup(el)).to.equal('<div>static a<b>b</b>c1c2</div>');
+    render(t(html`<i>A</i>`, '', []), el);
+    expect(markup(el)).to.equal('<div>static <i>A</i><b></b></div>');
+    render(t([], 'B', 'C'), el);
+    expect(markup(el)).to.equal('<div>static <b>B</b>C</div>');
+    render(t('a', 'b', [html`<u>1</u>`]), el);
+    expect(markup(el)).to.equal('<div>static a<b>b</b><u>1</u></div>');
+  });
+
   it('switches between an array and a single value', () => {
     const el = box();
     const t = (x: unknown) => html`<p>${x}</p>`;

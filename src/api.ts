@@ -57,6 +57,7 @@ export function createApi(
     getConsent: () => ctrl?.store.consent ?? null,
     hasConsent: (id: string) => ctrl?.store.hasConsent(id) ?? false,
     on(type: string, fn: (detail: any) => void) {
+      if (typeof fn != 'function') throw new TypeError(`Samtykke.on("${type}"): the listener must be a function`);
       let listener = listeners.get(fn);
       if (!listener) listeners.set(fn, (listener = (e: Event) => fn((e as CustomEvent).detail)));
       document.addEventListener(eventName(type), listener);

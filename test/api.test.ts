@@ -241,6 +241,21 @@ describe('window.Samtykke API', () => {
     expect(long).to.have.length(1);
   });
 
+  it('on() with a listener that is not a function throws a TypeError that says so, and off() with one is a no-op', () => {
+    const api = makeApi();
+    for (const bad of [undefined, 'console.log', {}])
+      expect(() => api.on('change', bad as never)).to.throw(TypeError, 'Samtykke.on("change"): the listener must be a function');
+    expect(() => api.off('change', 'x' as never)).to.not.throw();
+    // Nothing was added: a decision still works and reaches a real listener.
+    const seen: unknown[] = [];
+    const fn = (d: unknown) => seen.push(d);
+    api.on('change', fn);
+    api.init(SHOP);
+    const decided = api.acceptAll();
+    api.off('change', fn);
+    expect(seen).to.deep.equal([decided]);
+  });
+
   it('on("ready") hears samtykke-ready (COMPLIANCE 19)', () => {
     const api = makeApi();
     const details: unknown[] = [];

@@ -12,7 +12,8 @@
  *
  * A value is never parsed as HTML. The template's own text must not hold `<` or `>` inside a
  * tag (in an attribute value): that is how a `${…}` is told to be inside a tag or between tags.
- * The policy bundle's elements stay on Lit.
+ * No `.property` bindings, no directives, no `${…}` inside `<textarea>`, `<title>`, `<style>` or
+ * `<script>` (their text is not parsed for comments). The policy bundle's elements stay on Lit.
  */
 
 /** What `html` returns: the template's strings and this render's values. */
@@ -74,8 +75,8 @@ function build(strings: TemplateStringsArray): [DocumentFragment, Instance] {
       const rest = name.slice(1);
       if (name[0] == '@') {
         el.removeAttribute(name);
-        let listener: (e: Event) => void;
-        el.addEventListener(rest, (e) => listener(e));
+        let listener: ((e: Event) => void) | undefined;
+        el.addEventListener(rest, (e) => listener?.(e));
         bindings.push((x) => (listener = x as typeof listener));
       } else if (name[0] == '?') {
         el.removeAttribute(name);

@@ -71,6 +71,25 @@ describe('template renderer', () => {
     expect(calls).to.deep.equal(['second:click']);
   });
 
+  it('ignores an event while its listener binding holds no function', () => {
+    const el = box();
+    const calls: number[] = [];
+    const t = (f?: () => void) => html`<button @click=${f}>x</button>`;
+    render(t(), el);
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => {
+      errors.push(e.error);
+      e.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    el.querySelector('button')!.click();
+    render(t(() => calls.push(1)), el);
+    el.querySelector('button')!.click();
+    window.removeEventListener('error', onError);
+    expect(errors).to.deep.equal([]);
+    expect(calls).to.deep.equal([1]);
+  });
+
   it('updates in place: the same template keeps its nodes, so focus and an open dialog survive', () => {
     const el = box();
     document.body.append(el);

@@ -41,6 +41,9 @@ function samtykkeProperties() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules)
         for (const cls of mod.declarations ?? []) {
+          // SamtykkeElement extends `globalThis.HTMLElement ?? Object` (so that a server can
+          // import it), which the analyzer cannot name: in a browser that is HTMLElement.
+          if (cls.superclass && !cls.superclass.name) cls.superclass = { name: 'HTMLElement', package: 'global:' };
           if (cls.kind !== 'class' || !declared.has(cls.name)) continue;
           const kinds = kindsOf(cls.name);
           // Not fields a user can reach: symbol-keyed state (`[opener]`), and what the analyzer

@@ -41,9 +41,10 @@ let sheet: CSSStyleSheet | undefined;
  * render per microtask, `updateComplete`, `requestUpdate()`, an open shadow root with the shared
  * sheet adopted, and values a page set on the element before it was defined are taken over.
  * The shadow root is made in the constructor and rendered into whether or not the element is
- * connected: nothing in it depends on the page.
+ * connected: nothing in it depends on the page. Where there is no DOM (a framework's server
+ * build importing the npm entry) the class is made on `Object`, and never instantiated there.
  */
-export abstract class SamtykkeElement extends HTMLElement {
+export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object) as typeof HTMLElement) {
   static properties: Record<string, PropertyKind> = { messages: PROPERTY, lang: REFLECT, theme: REFLECT };
 
   /** Read once by `customElements.define`: also gives each declared property its accessor. */

@@ -51,3 +51,9 @@ test('no internal state shows up as a public field', () => {
   for (const [tag, d] of elements)
     for (const m of d.members ?? []) assert.ok(m.name && !m.name.startsWith('[') && m.name !== 'adoptedStyleSheets', `${tag}: "${m.name}"`);
 });
+
+test('every class names the class it extends; the first layer\'s base extends HTMLElement', () => {
+  const classes = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.kind === 'class'));
+  for (const d of classes) if (d.superclass) assert.ok(d.superclass.name, `${d.name} extends a class without a name`);
+  assert.deepEqual(classes.find((d) => d.name === 'SamtykkeElement').superclass, { name: 'HTMLElement', package: 'global:' });
+});

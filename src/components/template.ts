@@ -34,8 +34,9 @@ interface Instance {
 /** An array's item: its binding and the comment it renders before. */
 type Item = [Binding, Comment];
 
-// Stands for each value in the template's HTML; a page's own text cannot guess it.
-const marker = 'sk' + Math.random().toString(36).slice(2);
+// Stands for each value in the template's HTML: always nine random digits (`toString(36)`
+// can come out short), so no template's own text holds it by chance.
+const marker = `sk${Math.random().toFixed(9).slice(2)}$`;
 
 const parsed = new Map<TemplateStringsArray, HTMLTemplateElement>();
 const root = Symbol();

@@ -20,7 +20,11 @@ const plugins = () => [
     // Lit copies on one page work together. Nothing outside an IIFE bundle can reach them, so
     // here they are shortened like any private name. Production lit-html reads none by string.
     mangle: { properties: { regex: /^_\$/ } },
-    format: { comments: false },
+    // Parentheses around every function terser inlines as a call (`(function(){…})()`): V8
+    // compiles such a function with the one around it instead of pre-parsing it and parsing it
+    // again on the call. Main-thread script time -6% and -7% in two 25-round benchmark runs
+    // (README, Benchmarks); +11 B gzip, +3 KB JS heap.
+    format: { comments: false, wrap_iife: true },
   }),
 ];
 

@@ -38,8 +38,9 @@ let sheet: CSSStyleSheet | undefined;
  *
  * The reactive part is the little of LitElement these elements use (about 2 KB gzip less in the
  * first-layer bundle), rendering with `./template.js` (about 1.7 KB less than lit-html):
- * `static properties` (see {@link PropertyKind}), one batched render per microtask, `updateComplete`, `requestUpdate()`, an open shadow root with the shared
- * sheet adopted, and values a page set on the element before it was defined are taken over.
+ * `static properties` (see {@link PropertyKind}), one batched render per microtask,
+ * `updateComplete`, `requestUpdate()`, an open shadow root with the shared sheet adopted, and
+ * values a page set on the element before it was defined are taken over.
  * The shadow root is made in the constructor and rendered into whether or not the element is
  * connected: nothing in it depends on the page. Where there is no DOM (a framework's server
  * build importing the npm entry) the class is made on `Object`, and never instantiated there.

@@ -1,0 +1,78 @@
+// The controller turns the elements' intent events into decisions, and only theirs.
+import { expect } from '@open-wc/testing';
+import { apis, clearCookies, count, jar, layerCalls, makeApi, removeSamtykkeElements, SHOP, type Api } from './api-support.js';
+
+describe('intent events', () => {
+  let api: Api;
+  let host: HTMLElement;
+  beforeEach(() => {
+    layerCalls.length = 0;
+    api = makeApi();
+    api.init(SHOP);
+    host = document.createElement('div');
+    document.body.append(host);
+  });
+  afterEach(async () => {
+    for (const a of apis.splice(0)) a.controller?.stop();
+    host.remove();
+    removeSamtykkeElements();
+    await clearCookies();
+  });
+
+  const intent = (from: EventTarget, type: string, detail?: unknown) =>
+    from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+
+  it('from the host page (document, a div, a shadow root) never change consent (COMPLIANCE 8)', async () => {
+    const changes = count('samtykke-change');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('button');
+    shadow.append(inner);
+    for (const from of [document, document.body, host, inner]) {
+      intent(from, 'accept-all');
+      intent(from, 'save', { categories: { analytics: true, marketing: true } });
+      intent(from, 'accept-service', { service: 'ga' });
+      intent(from, 'reject-all');
+      intent(from, 'withdraw');
+      intent(from, 'customise');
+    }
+    changes.stop();
+    expect(changes.seen).to.deep.equal([]);
+    expect(api.getConsent()).to.equal(null);
+    expect(layerCalls).to.deep.equal([]);
+    expect(await jar()).to.deep.equal([]);
+  });
+
+  it('from a samtykke-* element (or from inside its shadow root) become decisions (COMPLIANCE 3, 12)', () => {
+    const el = document.createElement('samtykke-probe');
+    document.body.append(el);
+    const inner = document.createElement('button');
+    el.attachShadow({ mode: 'open' }).append(inner);
+
+    intent(inner, 'save', { categories: { analytics: true } });
+    expect(api.getConsent()!.method).to.equal('save');
+    expect(api.hasConsent('ga')).to.equal(true);
+    intent(el, 'accept-service', { service: 'meta' });
+    expect(api.getConsent()!.method).to.equal('accept-service');
+    expect(api.hasConsent('meta')).to.equal(true);
+    intent(el, 'reject-all');
+    expect(api.getConsent()!.method).to.equal('reject-all');
+    intent(el, 'accept-all');
+    expect(api.getConsent()!.method).to.equal('accept-all');
+    intent(el, 'withdraw');
+    expect(api.getConsent()!.method).to.equal('withdraw');
+    intent(el, 'customise');
+    expect(layerCalls).to.deep.equal(['preferences']);
+  });
+
+  it('with a malformed detail never throw and never grant (COMPLIANCE 19)', () => {
+    const el = document.createElement('samtykke-probe');
+    document.body.append(el);
+    for (const detail of [undefined, null, 'all', 42, { categories: 'all' }, { categories: { analytics: 'yes' } }]) {
+      expect(() => intent(el, 'save', detail)).not.to.throw();
+      expect(api.hasConsent('analytics'), JSON.stringify(detail)).to.equal(false);
+    }
+    const before = api.getConsent();
+    for (const detail of [undefined, null, { service: 42 }, { service: 'unknown' }]) intent(el, 'accept-service', detail);
+    expect(api.getConsent()).to.equal(before);
+  });
+});

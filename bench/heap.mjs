@@ -7,7 +7,12 @@
 //   node bench/heap.mjs [--rows N]
 //
 // Machine code is split by what owns it: a function (Sparkplug baseline code, compiled by
-// V8 for functions that ran often) or a regular expression (Irregexp native code).
+// V8 for functions that ran often) or a regular expression (Irregexp native code). A last
+// line measures each page again with V8's Sparkplug batches held back: V8 gives a function
+// that has run about eight calls' worth of its bytecode a feedback vector
+// (`--invocation-count-for-feedback-allocation`) and queues it for Sparkplug, and compiles
+// the queue once its estimate (7 B of code per byte of bytecode) reaches 4,096 B, so about
+// 590 B of bytecode in functions that run often; the difference is what that tier-up keeps.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -57,7 +62,8 @@ function summarise(snapshot) {
   return sums;
 }
 
-async function snapshotOf(browser, origin, variant) {
+/** One view of a page, a full GC, then its JSHeapUsedSize and (with `snapshot`) the sums by kind. */
+async function snapshotOf(browser, origin, variant, snapshot = true) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
   try {
     const page = await context.newPage();
@@ -68,6 +74,7 @@ async function snapshotOf(browser, origin, variant) {
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    if (!snapshot) return { used: metrics.JSHeapUsedSize };
     const chunks = [];
     cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
@@ -82,10 +89,12 @@ const server = await startStaticServer({
   '/dist/': join(ROOT, 'dist'),
   '/peer/': join(ROOT, 'node_modules/vanilla-cookieconsent/dist'),
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update'],
-});
+const launch = (...args) =>
+  chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', ...args],
+  });
+const browser = await launch();
 try {
   const results = {};
   for (const variant of VARIANTS) {
@@ -101,6 +110,16 @@ try {
   for (const kind of rows.slice(0, Number(opts.rows))) console.log(`${kind.padEnd(60)}${VARIANTS.map((v) => kb(of(v, kind))).join('')}`);
   const total = (v) => Object.values(results[v].sums).reduce((a, b) => a + b, 0);
   console.log(`${'snapshot total'.padEnd(60)}${VARIANTS.map((v) => kb(total(v))).join('')}`);
+
+  process.stderr.write('[heap] again, with Sparkplug batches held back\n');
+  const held = await launch('--js-flags=--baseline-batch-compilation-threshold=1000000000');
+  try {
+    const used = [];
+    for (const variant of VARIANTS) used.push((await snapshotOf(held, server.origin, variant, false)).used);
+    console.log(`\nJSHeapUsedSize without Sparkplug's batch compiles, KB:${VARIANTS.map((v, i) => `  ${v} ${(used[i] / 1024).toFixed(0)} (${((used[i] - results[v].used) / 1024).toFixed(0)})`).join('')}`);
+  } finally {
+    await held.close();
+  }
 } finally {
   await browser.close();
   server.close();

@@ -242,7 +242,8 @@ async function main() {
       for (const v of order) {
         progress(`[widget bench] round ${round + 1}/${RUNS}: ${v.label}`);
         try {
-          runs[v.id].push(await measure(browser, server, v, bytesOf));
+          // The round goes with the figures: the report pairs each view with the peer's of the same round.
+          runs[v.id].push({ ...(await measure(browser, server, v, bytesOf)), round });
         } catch (error) {
           errors.push(`${v.id} round ${round + 1}: ${error.message.split('\n')[0]}`);
         }
@@ -263,7 +264,7 @@ async function main() {
     };
     const medians = {};
     for (const v of VARIANTS) {
-      const keys = Object.keys(runs[v.id][0] || {}).filter((k) => k !== 'files');
+      const keys = Object.keys(runs[v.id][0] || {}).filter((k) => k !== 'files' && k !== 'round');
       medians[v.id] = Object.fromEntries(keys.map((k) => [k, median(runs[v.id].map((r) => r[k]))]));
     }
     mkdirSync(RESULTS, { recursive: true });

@@ -28,6 +28,30 @@ export const MEASURES = [
   { key: 'gone', label: 'accept → banner gone (ms)', digits: 1, target: true },
 ];
 
+/**
+ * Each view of `id` against the peer's view in the same round, on one measure (lower is
+ * better): the rounds where both were measured, the rounds `id` was lower, and the median of
+ * the per-round ratios. Views a round apart share the machine's load of that moment, so the
+ * pairs show a difference that the medians of the whole run can hide in its drift.
+ */
+export function pairedWithPeer(runs, id, key) {
+  const peer = new Map((runs.peer ?? []).map((r) => [r.round, r[key]]));
+  const ratios = [];
+  let rounds = 0;
+  let better = 0;
+  for (const r of runs[id] ?? []) {
+    const p = peer.get(r.round);
+    if (!Number.isFinite(p) || !Number.isFinite(r[key])) continue;
+    rounds++;
+    if (r[key] < p) better++;
+    if (p > 0) ratios.push(r[key] / p);
+  }
+  return { rounds, better, ratio: median(ratios) };
+}
+
+/** The measures that vary from view to view (bytes and heap do not, CLS is 0 for all three). */
+const TIMED = ['visible', 'opaque', 'script', 'busy', 'clickPaint', 'gone'];
+
 const KB = 1024;
 const fmt = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 function ratio(a, b) {
@@ -77,6 +101,15 @@ export function printReport({ meta, variants, runs, medians, errors, misses }) {
   for (const m of MEASURES.filter((x) => x.key !== 'bytes' && x.key !== 'heap')) {
     const cells = variants.map((v) => quartiles(runs[v.id].map((r) => r[m.key])).map((x) => fmt(x, m.digits)).join('–'));
     line(row(`  ${m.label.trim()}`, cells));
+  }
+  line();
+  line("paired with the peer's view of the same round (rounds lower / rounds, median per-round ratio):");
+  for (const m of MEASURES.filter((x) => TIMED.includes(x.key))) {
+    const cells = others.filter((v) => v.id !== 'floor').map((v) => {
+      const { rounds, better, ratio: r } = pairedWithPeer(runs, v.id, m.key);
+      return rounds ? `${better}/${rounds} ${r.toFixed(2)}×` : '–';
+    });
+    line(row(`  ${m.label.trim()}`, ['', '', ...cells]));
   }
   line();
   for (const v of variants) line(`files of ${v.label}: ${runs[v.id][0]?.files.join(', ') || '(all inline)'}`);

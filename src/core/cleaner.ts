@@ -28,7 +28,9 @@ export function cookieDomains(host: string): string[] {
  */
 export function removeRefusedCookies(config: SamtykkeConfig, consent: ConsentRecord | null, doc: Document = document): void {
   const { hostname, protocol } = doc.location ?? location;
-  const present = doc.cookie.split(';').map((c) => c.split('=')[0].trim());
+  // Reading the jar is a synchronous trip to the browser process: only a pattern needs it, so
+  // a decision that refuses nothing (accept all) does not wait for it.
+  let present: string[] | undefined;
   // __Secure- and __Host- cookies can only be overwritten with Secure.
   const secure = protocol == 'https:' ? ';secure' : '';
   for (const category of config.categories)
@@ -36,8 +38,9 @@ export function removeRefusedCookies(config: SamtykkeConfig, consent: ConsentRec
       if (!category.required && !consent?.services[service.id])
         for (const cookie of service.cookies) {
           const re = cookie.pattern && new RegExp(cookie.pattern);
+          const matching = re ? (present ??= doc.cookie.split(';').map((c) => c.split('=')[0].trim())).filter((n) => n && re.test(n)) : [];
           // Writing the same deletion twice (host-only and no configured domain, path `/` twice) is harmless.
-          for (const name of new Set([cookie.name, ...present.filter((n) => n && re && re.test(n))]))
+          for (const name of new Set([cookie.name, ...matching]))
             if (name != config.cookie.name)
               for (const domain of [...cookieDomains(hostname), cookie.domain])
                 for (const path of ['/', cookie.path])

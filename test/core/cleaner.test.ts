@@ -79,6 +79,33 @@ describe('cleaner', () => {
     expect(await names()).to.deep.equal([`samtykke@${host}/`]);
   });
 
+  it('reads the jar only when a refused cookie has a pattern, and then once', () => {
+    const { config } = resolveConfig(CONFIG);
+    const store = makeStore();
+    let reads = 0;
+    const written: string[] = [];
+    const doc = {
+      location,
+      get cookie() {
+        reads++;
+        return '_ga_X=1; _pk_id.1=2';
+      },
+      set cookie(v: string) {
+        written.push(v);
+      },
+    } as unknown as Document;
+
+    removeRefusedCookies(config, store.acceptAll().consent, doc);
+    expect(reads).to.equal(0);
+    expect(written).to.deep.equal([]);
+
+    // Marketing's cookie has no pattern; analytics' two services each have one.
+    removeRefusedCookies(config, store.save({ categories: { analytics: false, marketing: false } }).consent, doc);
+    expect(reads).to.equal(1);
+    expect(written.some((w) => w.startsWith('_ga_X=;max-age=0'))).to.equal(true);
+    expect(written.some((w) => w.startsWith('_pk_id.1=;max-age=0'))).to.equal(true);
+  });
+
   it('runs from the gate on withdrawal, and on a first reject after expired consent (COMPLIANCE 17, 22)', async () => {
     const store = makeStore(storedChoice('all'));
     const stop = startGate(store, document.createElement('div'));

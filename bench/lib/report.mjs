@@ -15,6 +15,24 @@ function quartiles(values) {
   return [xs[Math.floor((xs.length - 1) / 4)], xs[Math.ceil((3 * (xs.length - 1)) / 4)]];
 }
 
+/**
+ * The interval that holds the median of the population `values` were drawn from with
+ * probability `level` or more, from their order statistics alone (no assumption about the
+ * distribution): the k-th smallest and k-th largest value, for the largest k with
+ * P(Binomial(n, 1/2) < k) ≤ (1 − level) / 2. For 25 values at 95%, the 8th and 18th. Fewer
+ * than 6 values cannot give a 95% interval: [NaN, NaN].
+ */
+export function medianInterval(values, level = 0.95) {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const n = xs.length;
+  let k = 0;
+  for (let below = 0, p = 0.5 ** n; k < n && below + p <= (1 - level) / 2; k++) {
+    below += p;
+    p = (p * (n - k)) / (k + 1);
+  }
+  return k ? [xs[k - 1], xs[n - k]] : [NaN, NaN];
+}
+
 /** The measures in print order; `target` marks those the issue compares with the peer. */
 export const MEASURES = [
   { key: 'bytes', label: 'bytes loaded, gzip (B)', digits: 0, target: true },
@@ -29,13 +47,15 @@ export const MEASURES = [
 ];
 
 /**
- * Each view of `id` against the peer's view in the same round, on one measure (lower is
- * better): the rounds where both were measured, the rounds `id` was lower, and the median of
- * the per-round ratios. Views a round apart share the machine's load of that moment, so the
- * pairs show a difference that the medians of the whole run can hide in its drift.
+ * Each view of `id` against the view of `base` (the peer, unless said) in the same round, on
+ * one measure (lower is better): the rounds where both were measured, the rounds `id` was lower, the median of
+ * the per-round ratios and its 95% interval. Views a round apart share the machine's load of
+ * that moment, so the pairs show a difference that the medians of the whole run can hide in
+ * its drift; an interval that lies wholly below (or above) 1 is a difference the run's noise
+ * does not explain.
  */
-export function pairedWithPeer(runs, id, key) {
-  const peer = new Map((runs.peer ?? []).map((r) => [r.round, r[key]]));
+export function pairedWith(runs, id, key, base = 'peer') {
+  const peer = new Map((runs[base] ?? []).map((r) => [r.round, r[key]]));
   const ratios = [];
   let rounds = 0;
   let better = 0;
@@ -46,7 +66,7 @@ export function pairedWithPeer(runs, id, key) {
     if (r[key] < p) better++;
     if (p > 0) ratios.push(r[key] / p);
   }
-  return { rounds, better, ratio: median(ratios) };
+  return { rounds, better, ratio: median(ratios), interval: medianInterval(ratios) };
 }
 
 /** The measures that vary from view to view (bytes and heap do not, CLS is 0 for all three). */
@@ -103,13 +123,31 @@ export function printReport({ meta, variants, runs, medians, errors, misses }) {
     line(row(`  ${m.label.trim()}`, cells));
   }
   line();
-  line("paired with the peer's view of the same round (rounds lower / rounds, median per-round ratio):");
+  line("paired with the peer's view of the same round (rounds lower / rounds, median per-round ratio [95% interval]):");
+  const builds = others.filter((v) => v.id !== 'floor');
+  const verdicts = Object.fromEntries(builds.map((v) => [v.id, { lower: [], higher: [], level: [] }]));
   for (const m of MEASURES.filter((x) => TIMED.includes(x.key))) {
-    const cells = others.filter((v) => v.id !== 'floor').map((v) => {
-      const { rounds, better, ratio: r } = pairedWithPeer(runs, v.id, m.key);
-      return rounds ? `${better}/${rounds} ${r.toFixed(2)}×` : '–';
+    const cells = builds.map((v) => {
+      const { rounds, better, ratio: r, interval: [lo, hi] } = pairedWith(runs, v.id, m.key);
+      const verdict = verdicts[v.id];
+      (hi < 1 ? verdict.lower : lo > 1 ? verdict.higher : verdict.level).push(m.key);
+      return rounds ? `${better}/${rounds} ${r.toFixed(2)}× [${fmt(lo, 2)}–${fmt(hi, 2)}]`.padStart(30) : '–'.padStart(30);
     });
-    line(row(`  ${m.label.trim()}`, ['', '', ...cells]));
+    line(`  ${m.label.trim()}`.padEnd(w0) + cells.join(''));
+  }
+  for (const v of builds) {
+    const { lower, higher, level } = verdicts[v.id];
+    const list = (keys) => keys.join(', ') || '–';
+    line(`  ${v.label} against the peer, beyond the noise: lower ${list(lower)}; higher ${list(higher)}; level ${list(level)}`);
+  }
+  if (runs.candidate) {
+    line();
+    line('Samtykke against the candidate, paired the same way (a difference is real only where the interval excludes 1×');
+    line('and a second run agrees: with six measures at 95%, one of them lands outside by chance in about one run in four):');
+    for (const m of MEASURES.filter((x) => TIMED.includes(x.key))) {
+      const { rounds, better, ratio: r, interval: [lo, hi] } = pairedWith(runs, 'samtykke', m.key, 'candidate');
+      line(`  ${m.label.trim()}`.padEnd(w0) + (rounds ? `${better}/${rounds} ${r.toFixed(2)}× [${fmt(lo, 2)}–${fmt(hi, 2)}]` : '–').padStart(30));
+    }
   }
   line();
   for (const v of variants) line(`files of ${v.label}: ${runs[v.id][0]?.files.join(', ') || '(all inline)'}`);

@@ -48,19 +48,19 @@ export const MEASURES = [
 
 /**
  * Each view of `id` against the view of `base` (the peer, unless said) in the same round, on
- * one measure (lower is better): the rounds where both were measured, the rounds `id` was lower, the median of
- * the per-round ratios and its 95% interval. Views a round apart share the machine's load of
- * that moment, so the pairs show a difference that the medians of the whole run can hide in
- * its drift; an interval that lies wholly below (or above) 1 is a difference the run's noise
- * does not explain.
+ * one measure (lower is better): the rounds where both were measured, the rounds `id` was
+ * lower, the median of the per-round ratios and its 95% interval. Views a round apart share
+ * the machine's load of that moment, so the pairs show a difference that the medians of the
+ * whole run can hide in its drift; an interval wholly below (or above) 1 is a difference the
+ * run's noise does not explain.
  */
 export function pairedWith(runs, id, key, base = 'peer') {
-  const peer = new Map((runs[base] ?? []).map((r) => [r.round, r[key]]));
+  const other = new Map((runs[base] ?? []).map((r) => [r.round, r[key]]));
   const ratios = [];
   let rounds = 0;
   let better = 0;
   for (const r of runs[id] ?? []) {
-    const p = peer.get(r.round);
+    const p = other.get(r.round);
     if (!Number.isFinite(p) || !Number.isFinite(r[key])) continue;
     rounds++;
     if (r[key] < p) better++;
@@ -78,6 +78,9 @@ function ratio(a, b) {
   if (a === 0 && b === 0) return 'equal';
   return Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : '–';
 }
+
+/** One pairing as printed: `15/25 0.92× [0.85–1.01]`, right-aligned in 30 characters. */
+const pairCell = (rounds, better, r, lo, hi) => (rounds ? `${better}/${rounds} ${r.toFixed(2)}× [${fmt(lo, 2)}–${fmt(hi, 2)}]` : '–').padStart(30);
 
 /** PASS/FAIL of the issue's targets for one Samtykke build (`id`), against floor and peer. */
 export function targetsFor(id, medians, bundleBytes, bundleName = 'bundle') {
@@ -131,7 +134,7 @@ export function printReport({ meta, variants, runs, medians, errors, misses }) {
       const { rounds, better, ratio: r, interval: [lo, hi] } = pairedWith(runs, v.id, m.key);
       const verdict = verdicts[v.id];
       (hi < 1 ? verdict.lower : lo > 1 ? verdict.higher : verdict.level).push(m.key);
-      return rounds ? `${better}/${rounds} ${r.toFixed(2)}× [${fmt(lo, 2)}–${fmt(hi, 2)}]`.padStart(30) : '–'.padStart(30);
+      return pairCell(rounds, better, r, lo, hi);
     });
     line(`  ${m.label.trim()}`.padEnd(w0) + cells.join(''));
   }
@@ -146,7 +149,7 @@ export function printReport({ meta, variants, runs, medians, errors, misses }) {
     line('and a second run agrees: with six measures at 95%, one of them lands outside by chance in about one run in four):');
     for (const m of MEASURES.filter((x) => TIMED.includes(x.key))) {
       const { rounds, better, ratio: r, interval: [lo, hi] } = pairedWith(runs, 'samtykke', m.key, 'candidate');
-      line(`  ${m.label.trim()}`.padEnd(w0) + (rounds ? `${better}/${rounds} ${r.toFixed(2)}× [${fmt(lo, 2)}–${fmt(hi, 2)}]` : '–').padStart(30));
+      line(`  ${m.label.trim()}`.padEnd(w0) + pairCell(rounds, better, r, lo, hi));
     }
   }
   line();

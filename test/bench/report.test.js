@@ -1,9 +1,20 @@
-// The widget benchmark's pairing of views by round (bench/lib/report.mjs).
+// The widget benchmark's pairing of views by round, and its intervals (bench/lib/report.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { medianInterval, pairedWith, printReport } from '../../bench/lib/report.mjs';
 
 const view = (round, script) => ({ round, script, files: [] });
+/** A view with every timed measure at `x`. */
+const mk = (round, x = 1) => ({ round, bytes: 1, visible: x, opaque: x, script: x, busy: x, heap: 1, cls: 0, clickPaint: x, gone: x, files: [] });
+const metaOf = (rounds, bundles) => ({ rounds, date: 'd', commit: 'c', chromium: 'x', throttle: 4, load: [0, 0], cpus: 2, bundles });
+/** The lines `printReport` prints for `runs`, one variant per key. */
+function reportLines(t, runs, medians, meta) {
+  const lines = [];
+  t.mock.method(console, 'log', (text) => lines.push(...String(text).split('\n')));
+  const variants = Object.keys(runs).map((id) => ({ id, label: id === 'samtykke' ? 'Samtykke' : id }));
+  printReport({ meta, variants, runs, medians, errors: [], misses: [] });
+  return lines;
+}
 
 test('pairs each view with the peer view of the same round, not the same position', () => {
   // Samtykke's round-2 view failed, so its third view is round 3's: by position it would meet
@@ -48,14 +59,9 @@ test('leaves out rounds where either figure is missing', () => {
 });
 
 test('the report prints the paired line under the Samtykke column', (t) => {
-  const lines = [];
-  t.mock.method(console, 'log', (text) => lines.push(...String(text).split('\n')));
-  const mk = (round, x) => ({ round, bytes: 1, visible: x, opaque: x, script: x, busy: x, heap: 1, cls: 0, clickPaint: x, gone: x, files: [] });
   const runs = { floor: [mk(0, 1), mk(1, 1)], peer: [mk(0, 10), mk(1, 10)], samtykke: [mk(0, 5), mk(1, 20)] };
-  const variants = [{ id: 'floor', label: 'floor' }, { id: 'peer', label: 'peer' }, { id: 'samtykke', label: 'Samtykke' }];
   const medians = Object.fromEntries(Object.entries(runs).map(([id, r]) => [id, { ...r[0], script: (r[0].script + r[1].script) / 2 }]));
-  const meta = { rounds: 2, date: 'd', commit: 'c', chromium: 'x', throttle: 4, load: [0, 0], cpus: 2, bundles: { samtykke: 1 } };
-  printReport({ meta, variants, runs, medians, errors: [], misses: [] });
+  const lines = reportLines(t, runs, medians, metaOf(2, { samtykke: 1 }));
   const line = lines.find((l) => l.trim().startsWith('main-thread script') && l.includes('/'));
   assert.ok(line, lines.join('\n'));
   // Better in round 0 only; ratios 0.5 and 2, median 1.25; two rounds give no interval.
@@ -64,32 +70,23 @@ test('the report prints the paired line under the Samtykke column', (t) => {
 });
 
 test('with a candidate, the report pairs Samtykke with it round by round', (t) => {
-  const lines = [];
-  t.mock.method(console, 'log', (text) => lines.push(...String(text).split('\n')));
-  const mk = (round, x) => ({ round, bytes: 1, visible: x, opaque: x, script: x, busy: x, heap: 1, cls: 0, clickPaint: x, gone: x, files: [] });
   const rounds = (f) => Array.from({ length: 25 }, (_, i) => mk(i, f(i)));
   // Samtykke at 90–114 against a candidate at 100 in every round: ratios 0.90 … 1.14.
   const runs = { floor: rounds(() => 1), peer: rounds(() => 200), samtykke: rounds((i) => 90 + i), candidate: rounds(() => 100) };
-  const variants = ['floor', 'peer', 'samtykke', 'candidate'].map((id) => ({ id, label: id }));
   const medians = Object.fromEntries(Object.keys(runs).map((id) => [id, runs[id][12]]));
-  const meta = { rounds: 25, date: 'd', commit: 'c', chromium: 'x', throttle: 4, load: [0, 0], cpus: 2, bundles: { samtykke: 1, candidate: 1 } };
-  printReport({ meta, variants, runs, medians, errors: [], misses: [] });
+  const lines = reportLines(t, runs, medians, metaOf(25, { samtykke: 1, candidate: 1 }));
   const from = lines.findIndex((l) => l.startsWith('Samtykke against the candidate'));
   assert.ok(from > 0, lines.join('\n'));
   const script = lines.slice(from).find((l) => l.trim().startsWith('main-thread script'));
   // Lower in rounds 0–9; the median ratio 1.02; the 8th and 18th ratios 0.97 and 1.07.
   assert.match(script, /10\/25 1\.02× \[0\.97–1\.07\]$/);
   // Against the peer (200) every round is lower, beyond the noise.
-  assert.ok(lines.some((l) => l.includes('samtykke against the peer, beyond the noise: lower visible, opaque, script, busy, clickPaint, gone; higher –; level –')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.includes('Samtykke against the peer, beyond the noise: lower visible, opaque, script, busy, clickPaint, gone; higher –; level –')), lines.join('\n'));
 });
 
 test('without a candidate there is no such section', (t) => {
-  const lines = [];
-  t.mock.method(console, 'log', (text) => lines.push(...String(text).split('\n')));
-  const mk = (round) => ({ round, bytes: 1, visible: 1, opaque: 1, script: 1, busy: 1, heap: 1, cls: 0, clickPaint: 1, gone: 1, files: [] });
   const runs = { floor: [mk(0)], peer: [mk(0)], samtykke: [mk(0)] };
-  const variants = ['floor', 'peer', 'samtykke'].map((id) => ({ id, label: id }));
-  const meta = { rounds: 1, date: 'd', commit: 'c', chromium: 'x', throttle: 4, load: [0, 0], cpus: 2, bundles: { samtykke: 1 } };
-  printReport({ meta, variants, runs, medians: { floor: mk(0), peer: mk(0), samtykke: mk(0) }, errors: [], misses: [] });
+  const lines = reportLines(t, runs, { floor: mk(0), peer: mk(0), samtykke: mk(0) }, metaOf(1, { samtykke: 1 }));
+  assert.ok(lines.length > 0);
   assert.ok(!lines.some((l) => l.includes('against the candidate')));
 });

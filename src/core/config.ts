@@ -279,54 +279,56 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
     S: [unique('s'), ID_TEXT, (id, _, service) => ((service.cookies = []), id)],
   };
 
-  /** Copies the valid fields of `o` onto `into`; false when a required (`!`) or strict (`*`) one is bad. */
+  /**
+   * Copies the valid fields of `o` onto `into`; false when a required (`!`) or strict (`*`) one
+   * is bad. The loop does no more than find the keys to read: most of a shape is absent from a
+   * config, and a loop with the whole check in its body ran hot enough at every page load for
+   * V8 to compile it to machine code (bench/heap.mjs).
+   */
   const walk = (shape: Shape, o: Record<string, any>, path: string, into: Record<string, any>): boolean => {
     let ok = true;
-    for (const key in shape) {
-      const node = shape[key];
-      const v = o[key];
-      const p = path ? `${path}.${key}` : key;
-      if (typeof node === 'string') {
-        const [test, expected, keep] = kinds[node[0]];
-        const strict = node[1];
-        let good;
-        try {
-          good = v !== undefined && test(v);
-        } catch {
-          // A test may throw on what it cannot read (a bad regular expression, an invalid date): that is a bad value.
-        }
-        if (good) into[key] = keep ? keep(v, p, into) : v;
-        else if ((v !== undefined || strict === '!') && report(p, v, expected) && strict) ok = false;
-      } else if (v === undefined) continue;
-      else if (Array.isArray(node) && isString(node[0])) {
-        if (node.includes(v)) into[key] = v;
-        else report(p, v, (node as string[]).map((x) => JSON.stringify(x)).join(' | '));
-      } else if (Array.isArray(node)) {
-        if (!Array.isArray(v)) {
-          report(p, v, 'an array');
-          if (node[1]) ok = false;
-          continue;
-        }
-        const items = v.flatMap((item, i) => {
-          const q = `${p}[${i}]`;
-          const out: Record<string, any> = {};
-          if (!isObject(item)) return report(q, item, 'an object'), [];
-          if (!walk(node[0] as Shape, item, q, out)) return [];
-          // A service of a required category (its last key, so `ok` and `required` are final
-          // here): COMPLIANCE 10, nothing that needs consent may hide there.
-          if (node[0] !== SERVICE_SHAPE || !ok || !into.required) return [out];
-          if (item.essential === true && isLocalized(item.reason)) return [Object.assign(out, { essential: true, reason: item.reason })];
-          return report(q, item, 'essential: true and a reason in a required category'), [];
-        });
-        // A list left empty keeps its default: only categories have one (the four), and
-        // giving none is a mistake worth naming (a missing key is silent). An item whose id was
-        // bad has no default list (`?.`), and is dropped anyway.
-        if (items.length || !into[key]?.length) into[key] = items;
-        else if (!v.length) report(p, v, 'at least one category');
-      } else if (isObject(v)) walk(node as Shape, v, p, (into[key] ??= {}));
-      else report(p, v, 'an object');
-    }
+    for (const key in shape)
+      if (o[key] !== undefined || shape[key][1] === '!') ok = field(shape[key], o[key], path, key, into, ok) && ok;
     return ok;
+  };
+
+  /** One field of a shape: `v` is `o[key]`, `ok` whether the item is good so far. False when the item must go. */
+  const field = (node: Node, v: any, path: string, key: string, into: Record<string, any>, ok: boolean): boolean => {
+    const p = path ? `${path}.${key}` : key;
+    if (typeof node === 'string') {
+      const [test, expected, keep] = kinds[node[0]];
+      let good;
+      try {
+        good = v !== undefined && test(v);
+      } catch {
+        // A test may throw on what it cannot read (a bad regular expression, an invalid date): that is a bad value.
+      }
+      if (good) into[key] = keep ? keep(v, p, into) : v;
+      else return !(report(p, v, expected) && node[1]);
+    } else if (Array.isArray(node) && isString(node[0])) {
+      if (node.includes(v)) into[key] = v;
+      else report(p, v, (node as string[]).map((x) => JSON.stringify(x)).join(' | '));
+    } else if (Array.isArray(node)) {
+      if (!Array.isArray(v)) return report(p, v, 'an array'), !node[1];
+      const items = v.flatMap((item, i) => {
+        const q = `${p}[${i}]`;
+        const out: Record<string, any> = {};
+        if (!isObject(item)) return report(q, item, 'an object'), [];
+        if (!walk(node[0] as Shape, item, q, out)) return [];
+        // A service of a required category (its last key, so `ok` and `required` are final
+        // here): COMPLIANCE 10, nothing that needs consent may hide there.
+        if (node[0] !== SERVICE_SHAPE || !ok || !into.required) return [out];
+        if (item.essential === true && isLocalized(item.reason)) return [Object.assign(out, { essential: true, reason: item.reason })];
+        return report(q, item, 'essential: true and a reason in a required category'), [];
+      });
+      // A list left empty keeps its default: only categories have one (the four), and
+      // giving none is a mistake worth naming (a missing key is silent). An item whose id was
+      // bad has no default list (`?.`), and is dropped anyway.
+      if (items.length || !into[key]?.length) into[key] = items;
+      else if (!v.length) report(p, v, 'at least one category');
+    } else if (isObject(v)) walk(node as Shape, v, p, (into[key] ??= {}));
+    else report(p, v, 'an object');
+    return true;
   };
 
   for (const [shape, o, path] of [[SHAPE, given, ''], [TEXTS_SHAPE, given.texts, 'texts.']] as const)

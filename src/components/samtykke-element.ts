@@ -23,12 +23,35 @@ export type PropertyKind = number | string;
 type Host = typeof SamtykkeElement;
 type Props = Record<string, unknown>;
 
-/** The declared properties of a class (each class lists its ancestors' too: `...SamtykkeElement.properties`). */
-const declared = (c: Host) => Object.entries(c.properties);
 
 // Private state under module symbols: unlike member names, the minifier shortens these.
 const values = Symbol();
 const queued = Symbol();
+const attributes = Symbol();
+
+/** Writes a reflected property (a string) to its attribute. */
+function reflect(el: SamtykkeElement, k: string): void {
+  const x = (el as unknown as Props)[k] as string | null | undefined;
+  if (x == null) el.removeAttribute(k);
+  else if (el.getAttribute(k) !== x) el.setAttribute(k, x);
+}
+
+/**
+ * A declared property's accessor: a render when its value changes. Configurable, so a subclass
+ * may be defined too.
+ */
+const accessor = (k: string): PropertyDescriptor => ({
+  configurable: true,
+  get(this: SamtykkeElement) {
+    return this[values][k];
+  },
+  set(this: SamtykkeElement, x: unknown) {
+    if (this[values][k] !== x) {
+      this[values][k] = x;
+      this.requestUpdate();
+    }
+  },
+});
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -48,25 +71,25 @@ let sheet: CSSStyleSheet | undefined;
 export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object) as typeof HTMLElement) {
   static properties: Record<string, PropertyKind> = { messages: PROPERTY, lang: REFLECT, theme: REFLECT };
 
-  /** Read once by `customElements.define`: also gives each declared property its accessor. */
+  /**
+   * Read once by `customElements.define`: also gives each declared property (each class lists
+   * its ancestors' too: `...SamtykkeElement.properties`) its accessor. The loops over
+   * declarations are `for…in` with small bodies, here and in the render: destructuring
+   * `Object.entries` compiled to enough bytecode, run often enough at page load, for V8 to
+   * compile it to machine code (bench/heap.mjs).
+   */
   static get observedAttributes(): string[] {
-    return declared(this).flatMap(([k, kind]) => {
-      // Configurable, so a subclass may be defined too.
-      Object.defineProperty(this.prototype, k, {
-        configurable: true,
-        get(this: SamtykkeElement) {
-          return this[values][k];
-        },
-        set(this: SamtykkeElement, x: unknown) {
-          if (this[values][k] !== x) {
-            this[values][k] = x;
-            this.requestUpdate();
-          }
-        },
-      });
-      return kind === PROPERTY ? [] : [typeof kind == 'string' ? kind : k];
-    });
+    const props = this.properties;
+    const names: Record<string, string> = (this[attributes] = {});
+    for (const k in props) {
+      Object.defineProperty(this.prototype, k, accessor(k));
+      if (props[k] !== PROPERTY) names[typeof props[k] == 'string' ? (props[k] as string) : k] = k;
+    }
+    return Object.keys(names);
   }
+
+  /** Each observed attribute's property, made by `observedAttributes` for each class defined. */
+  declare static [attributes]: Record<string, string>;
 
   // Assigned in the constructor: a field initialiser with a symbol key compiles to more code.
   declare private [values]: Props;
@@ -92,7 +115,7 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
     this.attachShadow({ mode: 'open', delegatesFocus }).adoptedStyleSheets = [sheet];
     // Set on the element before it was defined: moved onto the accessors. The defaults above
     // are in place already, and the subclasses assign theirs with `??=`: neither overwrites these.
-    for (const [k] of declared(this.constructor as Host))
+    for (const k in (this.constructor as Host).properties)
       if (Object.hasOwn(this, k)) {
         const x = (this as unknown as Props)[k];
         delete (this as unknown as Props)[k];
@@ -102,29 +125,57 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    for (const [k, kind] of declared(this.constructor as Host))
-      if ((typeof kind == 'string' ? kind : k) == name) (this as unknown as Props)[k] = kind === BOOLEAN ? value != null : value;
+    const c = this.constructor as Host;
+    const k = c[attributes][name];
+    (this as unknown as Props)[k] = c.properties[k] === BOOLEAN ? value != null : value;
   }
 
   /** Renders in a microtask: several changes, one render. */
   requestUpdate(): void {
     this.updateComplete = this[queued] ??= Promise.resolve().then(() => {
       this[queued] = undefined;
-      for (const [k, kind] of declared(this.constructor as Host)) {
-        const x = (this as unknown as Props)[k];
-        if (kind !== REFLECT) continue;
-        // Reflected properties hold strings.
-        if (x == null) this.removeAttribute(k);
-        else if (this.getAttribute(k) !== x) this.setAttribute(k, x as string);
-      }
-      // No `host` option: every listener is an arrow function, so none needs `this` bound.
-      render(this.render(), this.shadowRoot!);
+      const props = (this.constructor as Host).properties;
+      for (const k in props) if (props[k] === REFLECT) reflect(this, k);
+      this.update();
       return true;
     });
   }
 
-  /** The element's content. */
-  abstract render(): unknown;
+  /** Puts the content in the shadow root: by default, renders what `render()` returns with `./template.js`. */
+  protected update(): void {
+    // No `host` option: every listener is an arrow function, so none needs `this` bound.
+    render(this.render(), this.shadowRoot!);
+  }
+
+  /** The element's content, as an `html` template; an element that overrides `update()` has none. */
+  render(): unknown {
+    return '';
+  }
+}
+
+/** What {@link h} puts in an element: nodes and strings, or lists of them; `''`, `false` and `null` add nothing. */
+export type Child = Node | string | false | null | undefined | Child[];
+
+/**
+ * An element built straight into the DOM, for the content shown on every page view that a
+ * render does not update in place (the banner, the reopen button): no template is parsed,
+ * walked or bound, and the template code does not run at page load at all (bench/heap.mjs:
+ * its functions turned hot enough for V8 to compile them to machine code, about 40 KB of the
+ * heap; README, Benchmarks). Strings become text, never HTML; an `undefined` attribute is left out.
+ */
+export function h(tag: string, attrs: Record<string, string | undefined>, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const k in attrs) if (attrs[k] != null) el.setAttribute(k, attrs[k]);
+  el.append(...(children.flat(9) as (Node | string)[]).filter(Boolean));
+  return el;
+}
+
+/** Replaces `host`'s content with `content`; what had the focus (by its `part`) has it again. */
+export function replace(host: Element, content: Node): void {
+  const root = host.shadowRoot!;
+  const part = root.activeElement?.getAttribute('part');
+  root.replaceChildren(content);
+  if (part) root.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
 }
 
 /** Asks the controller for a decision or a layer: a bubbling, composed event from `host`. */
@@ -133,15 +184,29 @@ export function intent(host: Element, type: string, detail?: unknown): void {
   host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
+/** The three equal choices (COMPLIANCE 4, 12): accept all, reject all, then `last`. */
+const choices = (host: SamtykkeElement, last: string, label: string) => {
+  const b = host.messages.banner;
+  return [['accept-all', b.acceptAll], ['reject-all', b.rejectAll], [last, label]];
+};
+
 /**
- * The equally styled choice buttons (COMPLIANCE 4, 12): accept all, reject all, then `last`,
- * whose event carries what `detail` returns.
+ * The equally styled choice buttons as a template (the preference centre's): accept all,
+ * reject all, then `last`, whose event carries what `detail` returns.
  */
 export function actions(host: SamtykkeElement, last: string, label: string, detail?: () => unknown) {
-  const b = host.messages.banner;
-  return html`<div class="actions" part="actions">${([['accept-all', b.acceptAll], ['reject-all', b.rejectAll], [last, label, detail]] as const).map(
-    ([action, text, d]) => html`<button type="button" part=${action} data-action=${action} @click=${() => intent(host, action, d?.())}>${text}</button>`,
+  return html`<div class="actions" part="actions">${choices(host, last, label).map(
+    ([action, text]) => html`<button type="button" part=${action} data-action=${action} @click=${() => intent(host, action, action == last ? detail?.() : undefined)}>${text}</button>`,
   )}</div>`;
+}
+
+/** The same buttons built straight into the DOM (the banner's); see {@link h}. */
+export function actionRow(host: SamtykkeElement, last: string, label: string): HTMLElement {
+  return h('div', { class: 'actions', part: 'actions' }, choices(host, last, label).map(([action, text]) => {
+    const button = h('button', { type: 'button', part: action, 'data-action': action }, text);
+    button.onclick = () => intent(host, action);
+    return button;
+  }));
 }
 
 /** A category's title and description: the config's own, else the built-in text for its id. */

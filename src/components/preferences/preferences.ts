@@ -1,8 +1,8 @@
-import { html } from '../template.js';
+import { html, render } from '../template.js';
 import type { CategoryConfig, Language, ServiceConfig } from '../../core/config.js';
 import { localize } from '../../core/i18n.js';
 import type { ConsentRecord } from '../../core/record.js';
-import { actions, BOOLEAN, describe, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
+import { actions, BOOLEAN, describe, h, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
 
 // Private state under module symbols, which the minifier shortens (member names it cannot):
 // the element focused before opening, to return focus to;
@@ -11,8 +11,11 @@ const opener = Symbol();
 // and rendering every category, service and cookie table at page load delayed the banner (bench trace);
 const wanted = Symbol();
 // the live region's text: the saved message after a decision, cleared on opening so the next
-// save is announced again.
+// save is announced again;
 const said = Symbol();
+// the live region itself: made once, built straight into the DOM (see `h`), and only its
+// text changes, so assistive technology announces the change (COMPLIANCE 42).
+const status = Symbol();
 
 /**
  * The preference centre: a modal `<dialog>` with one switch per category and per service,
@@ -63,6 +66,7 @@ export class SamtykkePreferences extends SamtykkeElement {
   [opener]?: HTMLElement | null;
   [wanted]?: boolean;
   [said]?: string;
+  [status]?: HTMLElement;
 
   constructor() {
     super();
@@ -105,8 +109,12 @@ export class SamtykkePreferences extends SamtykkeElement {
     this.requestUpdate();
   }
 
-  override render() {
-    return html`${this[wanted] ? dialog(this) : ''}<p role="status">${this[said]}</p>`;
+  // At page load only the live region: the template code runs when the dialog is first opened.
+  protected override update(): void {
+    const region = (this[status] ??= this.shadowRoot!.appendChild(h('p', { role: 'status' })));
+    const text = this[said] ?? '';
+    if (region.textContent != text) region.textContent = text;
+    if (this[wanted]) render(dialog(this), this.shadowRoot!);
   }
 }
 

@@ -80,6 +80,43 @@ describe('<samtykke-banner>', () => {
     }
   });
 
+  it('shows hostile strings from the config as text: nothing in them is parsed as HTML', async () => {
+    const hostile = '<img src=x onerror="window.bannerPwned=1"><b>x</b>';
+    const custom = shopConfig({
+      categories: [{ id: 'necessary' }, {
+        id: 'chat', title: hostile, description: hostile,
+        services: [{ id: 'c', name: hostile, provider: hostile, purpose: 'p', cookies: [] }],
+      }],
+    });
+    const messages = messagesFor('da', { banner: { title: hostile, withdraw: hostile, policyLink: hostile } });
+    const el = await fixture<SamtykkeBanner>(html`<samtykke-banner .categories=${custom.categories} .messages=${messages} policy-url="/p?a=<b>"></samtykke-banner>`);
+    await el.updateComplete;
+    expect($$(el, 'img, b')).to.deep.equal([]);
+    expect($(el, 'h2').textContent).to.equal(hostile);
+    expect($(el, 'li').textContent).to.contain(`${hostile}: ${hostile}`).and.contain(`${hostile} (${hostile})`);
+    expect($(el, 'a').textContent).to.equal(hostile);
+    expect($(el, 'a').getAttribute('href')).to.equal('/p?a=<b>');
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as { bannerPwned?: number }).bannerPwned).to.equal(undefined);
+  });
+
+  it('is built anew when a property changes, and the focused button keeps the focus', async () => {
+    const el = await banner();
+    $(el, '[data-action="reject-all"]').focus();
+    el.messages = messagesFor('en');
+    await el.updateComplete;
+    expect($(el, 'h2').textContent).to.equal('We use cookies');
+    // Compared by identity, not printed: a failure message would serialise the whole page.
+    expect(deepActive() === $(el, '[data-action="reject-all"]'), 'the new reject button has the focus').to.equal(true);
+    expect((deepActive() as HTMLElement).textContent).to.equal('Reject all');
+    // Nothing focused before: nothing focused after.
+    (deepActive() as HTMLElement).blur();
+    el.policyUrl = '/other';
+    await el.updateComplete;
+    expect($(el, 'a').getAttribute('href')).to.equal('/other');
+    expect($$(el, 'button, a').includes(deepActive() as HTMLElement), 'nothing in the banner focused').to.equal(false);
+  });
+
   it('says how to withdraw and links to the privacy policy (COMPLIANCE 7)', async () => {
     const el = await banner();
     const text = $(el, '.text').textContent!;

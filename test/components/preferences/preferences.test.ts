@@ -266,6 +266,24 @@ describe('<samtykke-preferences>', () => {
     expect(status.textContent).to.equal('');
   });
 
+  it('has only its status region until first opened, and announces a decision made elsewhere in that same node (COMPLIANCE 42)', async () => {
+    const { el } = await centre();
+    // Rendered on first opening: most visitors never open it.
+    expect($(el, 'dialog')).to.equal(null);
+    const status = $(el, '[role="status"]');
+    expect(status.textContent).to.equal('');
+    // A decision in the banner: the region that existed before the decision gets the text.
+    el.confirm();
+    await el.updateComplete;
+    const regions = () => $$(el, '[role="status"]');
+    expect(regions().length === 1 && regions()[0] === status, 'the same region').to.equal(true);
+    expect(status.textContent).to.equal('Dit valg er gemt.');
+    await el.show();
+    expect(regions().length === 1 && regions()[0] === status, 'the same region').to.equal(true);
+    expect(status.textContent).to.equal('');
+    expect(el.open).to.equal(true);
+  });
+
   it('says when the Global Privacy Control signal kept marketing off (COMPLIANCE 35)', async () => {
     const { el } = await opened({ gpc: true });
     expect($(el, '[part="gpc"]').textContent).to.equal(messagesFor('da').preferences.gpc);

@@ -49,7 +49,7 @@ export class SamtykkeController {
       // The texts shown are the first layer's and the preference centre's, in this language, under this policy.
       textHash: () => hashText(`${policy.version}\n${JSON.stringify(this.messages)}`),
       language: this.language,
-      gpc: readGpc(),
+      gpc: readGpc,
       widgetVersion: VERSION,
     });
     this.store.addEventListener('change', (e) => emit('change', (e as CustomEvent<ChangeDetail>).detail));

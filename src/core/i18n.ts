@@ -30,15 +30,15 @@ const CATALOGUE = {
 export function resolveLanguage(
   setting: Language | 'auto',
   htmlLang: string = document.documentElement.lang,
-  browser: readonly string[] = navigator.languages ?? [navigator.language],
+  // Asked only when the page's own language does not settle it: reading `navigator` at all
+  // costs the page 16 KB of JS heap (its interface), and most pages have a lang.
+  browser: () => readonly string[] = () => navigator.languages ?? [navigator.language],
 ): Language {
   if (setting !== 'auto') return setting;
-  for (const tag of [htmlLang, ...browser]) {
-    // The primary subtag. Norwegian and Swedish readers get Danish before English: closer, and the site's own language.
-    const primary = /^(da|en|n[bno]|sv)(-|$)/i.exec(tag)?.[1].toLowerCase();
-    if (primary) return primary == 'en' ? 'en' : 'da';
-  }
-  return 'da';
+  // The primary subtag. Norwegian and Swedish readers get Danish before English: closer, and the site's own language.
+  const primary = (tag: string) => /^(da|en|n[bno]|sv)(-|$)/i.exec(tag)?.[1].toLowerCase();
+  const found = primary(htmlLang) ?? browser().map(primary).find(Boolean);
+  return found == 'en' ? 'en' : 'da';
 }
 
 function merge<T>(base: T, override: unknown): T {

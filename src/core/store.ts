@@ -50,7 +50,12 @@ export interface StoreOptions {
   /** Identifies the exact texts shown (see `hashText`); a function is called once, at the first decision. */
   textHash: string | (() => string);
   language: string;
-  gpc: boolean;
+  /**
+   * The Global Privacy Control signal; a function is called once, when first needed (a
+   * decision, the preference centre): reading `navigator` costs a page 16 KB of JS heap, and
+   * most page views (a choice is stored) never need it.
+   */
+  gpc: boolean | (() => boolean);
   widgetVersion: string;
   now?: () => Date;
   path?: () => string;
@@ -98,8 +103,6 @@ function normalise(config: SamtykkeConfig, choice?: Choice | null, all?: boolean
 export class ConsentStore extends EventTarget {
   /** The validated config the store works with. */
   readonly config: SamtykkeConfig;
-  /** Whether the GPC signal was present when the page loaded. */
-  readonly gpc: boolean;
   /** The current consent, or `null` while the visitor has not decided (or it expired). Only decisions change it. */
   readonly consent: ConsentRecord | null = null;
 
@@ -107,7 +110,6 @@ export class ConsentStore extends EventTarget {
     super();
     const { config, storage, policyVersion, policyMaterial, now } = options;
     this.config = config;
-    this.gpc = options.gpc;
     try {
       this.consent = parseRecord(storage.read(), {
         ...config.cookie,
@@ -118,6 +120,12 @@ export class ConsentStore extends EventTarget {
     } catch {
       // Cookies unreadable (a sandboxed frame): nothing stored, nothing consented.
     }
+  }
+
+  /** Whether the browser sends the Global Privacy Control signal (read once, when first asked). */
+  get gpc(): boolean {
+    const { options } = this;
+    return typeof options.gpc === 'function' ? (options.gpc = options.gpc()) : options.gpc;
   }
 
   /**
@@ -163,7 +171,7 @@ export class ConsentStore extends EventTarget {
 
   private decide(requested: Action, state: State): ChangeDetail {
     const { config, options } = this;
-    const { storage, policyVersion, language, gpc, widgetVersion, uuid = randomUuid } = options;
+    const { storage, policyVersion, language, widgetVersion, uuid = randomUuid } = options;
     // Hashing the texts waits for a decision: it is work the banner's first paint need not do.
     const textHash = typeof options.textHash === 'function' ? (options.textHash = options.textHash()) : options.textHash;
     const grants = config.categories.some(
@@ -198,7 +206,7 @@ export class ConsentStore extends EventTarget {
       policyVersion,
       textHash,
       language,
-      gpc,
+      gpc: this.gpc,
       path: options.path ? options.path() : location.pathname,
       widgetVersion,
       clientTime: now,

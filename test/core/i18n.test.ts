@@ -43,22 +43,32 @@ describe('resolveLanguage', () => {
   afterEach(() => (document.documentElement.lang = savedLang));
 
   it('takes the configured language first (COMPLIANCE 41)', () => {
-    expect(resolveLanguage('da', 'en', ['en-GB'])).to.equal('da');
-    expect(resolveLanguage('en', 'da', ['da-DK'])).to.equal('en');
+    expect(resolveLanguage('da', 'en', () => ['en-GB'])).to.equal('da');
+    expect(resolveLanguage('en', 'da', () => ['da-DK'])).to.equal('en');
   });
 
   it('with "auto" takes <html lang>, then the browser, then Danish (COMPLIANCE 2, 41)', () => {
-    expect(resolveLanguage('auto', 'en-GB', ['da-DK'])).to.equal('en');
-    expect(resolveLanguage('auto', 'da', ['en-US'])).to.equal('da');
-    expect(resolveLanguage('auto', '', ['en-US', 'da'])).to.equal('en');
-    expect(resolveLanguage('auto', 'fr', ['de-DE', 'da-DK'])).to.equal('da');
-    expect(resolveLanguage('auto', 'fr', ['DE', 'EN'])).to.equal('en');
-    expect(resolveLanguage('auto', 'fr', ['de', 'es'])).to.equal('da');
-    expect(resolveLanguage('auto', '', [])).to.equal('da');
+    expect(resolveLanguage('auto', 'en-GB', () => ['da-DK'])).to.equal('en');
+    expect(resolveLanguage('auto', 'da', () => ['en-US'])).to.equal('da');
+    expect(resolveLanguage('auto', '', () => ['en-US', 'da'])).to.equal('en');
+    expect(resolveLanguage('auto', 'fr', () => ['de-DE', 'da-DK'])).to.equal('da');
+    expect(resolveLanguage('auto', 'fr', () => ['DE', 'EN'])).to.equal('en');
+    expect(resolveLanguage('auto', 'fr', () => ['de', 'es'])).to.equal('da');
+    expect(resolveLanguage('auto', '', () => [])).to.equal('da');
   });
 
   it('gives Norwegian and Swedish readers Danish (COMPLIANCE 2)', () => {
-    for (const tag of ['nb-NO', 'nn', 'no', 'sv-SE']) expect(resolveLanguage('auto', tag, ['en']), tag).to.equal('da');
+    for (const tag of ['nb-NO', 'nn', 'no', 'sv-SE']) expect(resolveLanguage('auto', tag, () => ['en']), tag).to.equal('da');
+  });
+
+  it('asks for the browser\'s languages only when <html lang> does not settle it (reading navigator costs 16 KB of heap)', () => {
+    let asked = 0;
+    const browser = () => (asked++, ['en-US']);
+    expect(resolveLanguage('auto', 'da-DK', browser)).to.equal('da');
+    expect(resolveLanguage('auto', 'en', browser)).to.equal('en');
+    expect(asked).to.equal(0);
+    expect(resolveLanguage('auto', 'fr', browser)).to.equal('en');
+    expect(asked).to.equal(1);
   });
 
   it('reads the page\'s <html lang> and the browser by default (COMPLIANCE 41)', () => {

@@ -227,6 +227,16 @@ describe('ConsentStore', () => {
     expect(storage.expires!.getTime()).to.equal(clock.getTime() + 200 * DAY);
   });
 
+  it('reads the GPC signal when first needed, once: not when the page loads (COMPLIANCE 35)', () => {
+    let reads = 0;
+    const store = makeStore(SHOP, new MemoryStorage(), { gpc: () => (reads++, true) });
+    expect(reads, 'nothing read at construction').to.equal(0);
+    expect(store.acceptAll().event.gpc).to.equal(true);
+    expect(store.gpc).to.equal(true);
+    expect(store.rejectAll().event.gpc).to.equal(true);
+    expect(reads).to.equal(1);
+  });
+
   it('puts every field of the consent event in the change detail (COMPLIANCE 23)', () => {
     const store = makeStore(SHOP, new MemoryStorage(), { gpc: true, language: 'en', textHash: 'f00d', widgetVersion: '9.9.9', policyVersion: 'p-7' });
     const a = store.save({ categories: { marketing: true } });

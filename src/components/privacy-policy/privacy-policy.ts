@@ -130,7 +130,7 @@ export class SamtykkePrivacyPolicy extends LitElement {
   override render() {
     if (this.remote?.pending) return html`<article part="base" aria-busy="true"></article>`;
     const config = this.resolvedConfig;
-    const asked = this.lang ? resolveLanguage('auto', this.lang, []) : resolveLanguage(config.language);
+    const asked = this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
     const { doc, failed } = this.chosen(asked);
     const language = doc.language ?? asked;
     const m = messagesFor(language, config.texts[language], FULL_CATALOGUE);

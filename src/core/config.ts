@@ -281,14 +281,15 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
 
   /**
    * Copies the valid fields of `o` onto `into`; false when a required (`!`) or strict (`*`) one
-   * is bad. The loop does no more than find the keys to read: most of a shape is absent from a
-   * config, and a loop with the whole check in its body ran hot enough at every page load for
-   * V8 to compile it to machine code (bench/heap.mjs).
+   * is bad, in the shape's order (an id before the rest). The keys to read are picked by a
+   * filter callback, so the loop runs once per key the config gives, not once per key the
+   * shape knows: most of a shape is absent from a config, and a loop over the whole shape ran
+   * often enough at every page load for V8 to queue the walk for machine code, which tipped
+   * the benchmark page into compiling a batch (6 KB of JS heap; README, Benchmarks).
    */
   const walk = (shape: Shape, o: Record<string, any>, path: string, into: Record<string, any>): boolean => {
     let ok = true;
-    for (const key in shape)
-      if (o[key] !== undefined || shape[key][1] === '!') ok = field(shape[key], o[key], path, key, into, ok) && ok;
+    for (const key of Object.keys(shape).filter((k) => o[k] !== undefined || shape[k][1] === '!')) ok = field(shape[key], o[key], path, key, into, ok) && ok;
     return ok;
   };
 

@@ -5,12 +5,14 @@
 // variants interleaved. Prints medians, ratios to the peer, and PASS/FAIL per target.
 // The method is written up in the README (section "Benchmarks").
 //
-//   node bench/widget.mjs [--runs N] [--trace] [--candidate FILE] [--throttle N] [--max-seconds S]
+//   node bench/widget.mjs [--runs N] [--trace] [--candidate FILE] [--throttle N] [--max-seconds S] [--js-flags FLAGS]
 //
 // --runs (or BENCH_RUNS) page views per variant, default 15. --trace records one extra
 // traced view per variant into bench/results/trace-*.json and prints where the time goes.
 // --candidate FILE adds a fourth, interleaved variant: the Samtykke page loading FILE
 // instead of dist/samtykke.js, to try a build change without touching dist/.
+// --js-flags passes V8 flags to Chromium, e.g. --baseline-batch-compilation-threshold=1000000000
+// to see the heap without Sparkplug's batches (README, Benchmarks); the report names them.
 // Progress goes to stderr, the report to stdout, raw figures to bench/results/widget-*.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,7 @@ const { values: opts } = parseArgs({
     throttle: { type: 'string', default: '4' },
     'max-seconds': { type: 'string', default: '170' },
     chromium: { type: 'string', default: process.env.CHROME_PATH || '/usr/bin/chromium' },
+    'js-flags': { type: 'string' },
   },
 });
 const RUNS = positiveInt(opts.runs, '--runs');
@@ -214,7 +217,7 @@ async function main() {
   const server = await startStaticServer(MOUNTS, extra);
   const browser = await chromium.launch({
     executablePath: opts.chromium,
-    args: ['--disable-background-networking', '--disable-component-update'],
+    args: ['--disable-background-networking', '--disable-component-update', ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : [])],
   });
   try {
     // Pages and bundles are read once, here; every run is served these same bytes.
@@ -257,6 +260,7 @@ async function main() {
       commit,
       chromium: browser.version(),
       throttle: THROTTLE,
+      ...(opts['js-flags'] ? { jsFlags: opts['js-flags'] } : {}),
       rounds,
       bundles: { samtykke: await sizeOf('/dist/samtykke.js'), ...(opts.candidate ? { candidate: await sizeOf('/candidate/samtykke.js') } : {}) },
       load: [loadBefore, loadavg()[0]],

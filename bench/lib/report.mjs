@@ -104,7 +104,7 @@ export function printReport({ meta, variants, runs, medians, errors, misses }) {
   const out = [];
   const line = (s = '') => out.push(s);
   line(`Widget benchmark — medians of ${meta.rounds} interleaved cold page views per variant`);
-  line(`${meta.date} · commit ${meta.commit} · Chromium ${meta.chromium} · ${meta.throttle}× CPU throttling · 1280×800`);
+  line(`${meta.date} · commit ${meta.commit} · Chromium ${meta.chromium} · ${meta.throttle}× CPU throttling · 1280×800${meta.jsFlags ? ` · V8 flags ${meta.jsFlags}` : ''}`);
   line(`1-min load average ${meta.load.map((x) => x.toFixed(2)).join(' → ')} on ${meta.cpus} CPUs`);
   line();
   const others = variants.filter((v) => v.id !== 'peer');

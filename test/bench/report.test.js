@@ -90,3 +90,13 @@ test('without a candidate there is no such section', (t) => {
   assert.ok(lines.length > 0);
   assert.ok(!lines.some((l) => l.includes('against the candidate')));
 });
+
+test('a run with V8 flags says so in its heading, and a run without says nothing of them', (t) => {
+  const runs = { floor: [mk(0)], peer: [mk(0)], samtykke: [mk(0)] };
+  const medians = { floor: mk(0), peer: mk(0), samtykke: mk(0) };
+  const flags = '--baseline-batch-compilation-threshold=1000000000';
+  const withFlags = reportLines(t, runs, medians, { ...metaOf(1, { samtykke: 1 }), jsFlags: flags });
+  assert.ok(withFlags[1].endsWith(` · V8 flags ${flags}`), withFlags[1]);
+  const without = reportLines(t, runs, medians, metaOf(1, { samtykke: 1 }));
+  assert.ok(!without.some((l) => l.includes('V8 flags')), without.join('\n'));
+});

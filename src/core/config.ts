@@ -236,47 +236,80 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   // Anything but an object (or nothing) is reported and read as an empty config: all defaults.
   const given: Record<string, any> = isObject(input) ? input : (input != null && report('(config)', input, 'an object'), {});
   const seen = new Set<string>();
-  const unique = (prefix: string): Test => (v) => isId(v) && !seen.has(prefix + v) && !!seen.add(prefix + v);
-  /**
-   * Each kind: its test, what a site owner is told is expected, and optionally what is kept of
-   * a good value (which may also fill the item it belongs to).
-   */
-  const kinds: Record<string, [Test, string, ((v: any, path: string, into: Record<string, any>) => unknown)?]> = {
-    b: [(v) => typeof v === 'boolean', 'true or false'],
-    s: [isString, 'a string'],
-    t: [isText, 'a non-empty string'],
-    l: [isLocalized, 'a string or { da, en } strings'],
-    O: [isObject, 'an object'],
-    u: [isSafeUrl, URL_TEXT],
-    // No ";" or space: it is written into cookie strings (the consent cookie, the clean-up).
-    p: [matches(/^\/[^;\s]*$/), 'a path: "/" then no ";" or spaces'],
-    r: [(v) => isString(v) && !!new RegExp(v as string), 'a regular expression'],
-    // Above 13 months is clamped and reported, not dropped: the law allows 395 days.
-    d: [(v) => typeof v === 'number' && v >= 1, DAYS_TEXT, (days, path) =>
-      (days > MAX_EXPIRY_DAYS && report(path, days, DAYS_TEXT), Math.round(Math.min(days, MAX_EXPIRY_DAYS)))],
-    n: [(v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number, 0 or more'],
-    v: [matches(/^[^]{1,64}$/), '1 to 64 characters'],
-    c: [matches(/^[\w.-]{1,64}$/), 'letters, digits, ".", "-" or "_"'],
-    h: [matches(/^\.?[a-z0-9.-]+$/i), 'a domain name'],
-    q: [(v) => isSafeUrl(v) || isObject(v), `a policy document or ${URL_TEXT}`],
-    o: [(v) => v === false || (isObject(v) && (v.position === 'left' || v.position === 'right')), 'false or { position: "left" | "right" }'],
-    // Read back through Date: a day the month lacks comes out as another date or throws
-    // (2001 is not a leap year, so "02-29" is refused too).
-    m: [(v) => new Date(`2001-${v}T00:00Z`).toISOString().slice(5, 10) === v, 'a date as "MM-DD"'],
-    g: [(v) => typeof v === 'boolean' || (isObject(v) && isObject(v.mapping)), 'true, false or { mapping }', (mode, path) =>
-      typeof mode === 'boolean'
-        ? { enabled: mode, mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } }
+  // One function per question, each with a case per kind (the first letter of a shape's node),
+  // not a table of a test, a text and a keeper per kind: V8 keeps a SharedFunctionInfo and more
+  // for each of the table's twenty-odd functions as long as this one's bytecode lives, and the
+  // table's regular expressions as compiled boilerplates (2 KB of JS heap; README, Benchmarks).
+  /** Whether `v` is a good value of `kind`. */
+  const valid = (kind: string, v: any): boolean => {
+    switch (kind) {
+      case 'b': return typeof v === 'boolean';
+      case 's': return isString(v);
+      case 't': return isText(v);
+      case 'l': return isLocalized(v);
+      case 'O': return isObject(v);
+      case 'u': return isSafeUrl(v);
+      // No ";" or space: it is written into cookie strings (the consent cookie, the clean-up).
+      case 'p': return isString(v) && /^\/[^;\s]*$/.test(v);
+      case 'r': return isString(v) && !!new RegExp(v);
+      case 'd': return typeof v === 'number' && v >= 1;
+      case 'n': return Number.isInteger(v) && v >= 0;
+      case 'v': return isString(v) && /^[^]{1,64}$/.test(v);
+      case 'c': return isString(v) && /^[\w.-]{1,64}$/.test(v);
+      case 'h': return isString(v) && /^\.?[a-z0-9.-]+$/i.test(v);
+      case 'q': return isSafeUrl(v) || isObject(v);
+      case 'o': return v === false || (isObject(v) && (v.position === 'left' || v.position === 'right'));
+      // Read back through Date: a day the month lacks comes out as another date or throws
+      // (2001 is not a leap year, so "02-29" is refused too).
+      case 'm': return new Date(`2001-${v}T00:00Z`).toISOString().slice(5, 10) === v;
+      case 'g': return typeof v === 'boolean' || (isObject(v) && isObject(v.mapping));
+      // A category's or a service's id: unique among its kind.
+      default: return isId(v) && !seen.has(kind + v) && !!seen.add(kind + v);
+    }
+  };
+  /** What a site owner is told `kind` expects: compiled, with its strings, only for a config that has a problem. */
+  const expected = (kind: string): string => {
+    switch (kind) {
+      case 'b': return 'true or false';
+      case 's': return 'a string';
+      case 't': return 'a non-empty string';
+      case 'l': return 'a string or { da, en } strings';
+      case 'O': return 'an object';
+      case 'u': return URL_TEXT;
+      case 'p': return 'a path: "/" then no ";" or spaces';
+      case 'r': return 'a regular expression';
+      case 'd': return DAYS_TEXT;
+      case 'n': return 'a whole number, 0 or more';
+      case 'v': return '1 to 64 characters';
+      case 'c': return 'letters, digits, ".", "-" or "_"';
+      case 'h': return 'a domain name';
+      case 'q': return `a policy document or ${URL_TEXT}`;
+      case 'o': return 'false or { position: "left" | "right" }';
+      case 'm': return 'a date as "MM-DD"';
+      case 'g': return 'true, false or { mapping }';
+      default: return ID_TEXT;
+    }
+  };
+  /** What is kept of a good value of `kind` at `path`, which may also fill the item it belongs to (`into`). */
+  const keep = (kind: string, v: any, path: string, into: Record<string, any>): unknown => {
+    switch (kind) {
+      // Above 13 months is clamped and reported, not dropped: the law allows 395 days.
+      case 'd': return (v > MAX_EXPIRY_DAYS && report(path, v, DAYS_TEXT), Math.round(Math.min(v, MAX_EXPIRY_DAYS)));
+      case 'g': return typeof v === 'boolean'
+        ? { enabled: v, mapping: { ...DEFAULT_CONSENT_MODE_MAPPING } }
         : {
-          enabled: mode.enabled !== false,
-          mapping: Object.fromEntries(Object.entries(mode.mapping).filter(([id, types]) =>
+          enabled: v.enabled !== false,
+          mapping: Object.fromEntries(Object.entries(v.mapping).filter(([id, types]) =>
             // isId refuses "__proto__", whose entry would otherwise be an own key no one reads.
             (isId(id) && Array.isArray(types) && types.every((t) => CONSENT_MODE_TYPES.includes(t))) ||
             !report(`${path}.mapping.${id}`, types, 'a category id mapped to an array of consent types'))),
-        }],
-    // An id comes first in its item, so the item's defaults are set before its other keys are read:
-    // a category named necessary is required unless told otherwise; lists not given are empty.
-    C: [unique('c'), ID_TEXT, (id, _, category) => ((category.required = id === 'necessary'), (category.services = []), id)],
-    S: [unique('s'), ID_TEXT, (id, _, service) => ((service.cookies = []), id)],
+        };
+      // An id comes first in its item, so the item's defaults are set before its other keys are read:
+      // a category named necessary is required unless told otherwise; lists not given are empty.
+      case 'C': return (into.required = v === 'necessary'), (into.services = []), v;
+      case 'S': return (into.cookies = []), v;
+    }
+    return v;
   };
 
   /**
@@ -297,15 +330,15 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   const field = (node: Node, v: any, path: string, key: string, into: Record<string, any>, ok: boolean): boolean => {
     const p = path ? `${path}.${key}` : key;
     if (typeof node === 'string') {
-      const [test, expected, keep] = kinds[node[0]];
+      const kind = node[0];
       let good;
       try {
-        good = v !== undefined && test(v);
+        good = v !== undefined && valid(kind, v);
       } catch {
         // A test may throw on what it cannot read (a bad regular expression, an invalid date): that is a bad value.
       }
-      if (good) into[key] = keep ? keep(v, p, into) : v;
-      else return !(report(p, v, expected) && node[1]);
+      if (good) into[key] = keep(kind, v, p, into);
+      else return !(report(p, v, expected(kind)) && node[1]);
     } else if (Array.isArray(node) && isString(node[0])) {
       if (node.includes(v)) into[key] = v;
       else report(p, v, (node as string[]).map((x) => JSON.stringify(x)).join(' | '));

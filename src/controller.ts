@@ -68,28 +68,32 @@ export class SamtykkeController {
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });
 
-    /** What each intent event from an element does. */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const intents: Record<string, (detail: any) => unknown> = {
-      'accept-all': () => store.acceptAll(),
-      'reject-all': () => store.rejectAll(),
-      save: (detail) => store.save(detail),
-      withdraw: () => store.withdraw(),
-      // The store ignores anything that is not a service of the config.
-      'accept-service': (detail) => store.acceptService(detail?.service),
-      customise: () => this.layers?.showPreferences(),
-    };
-    // Only events from Samtykke's own elements count: a host page's own `save` event must never change consent.
+    // Only events from Samtykke's own elements count: a host page's own `save` event must never
+    // change consent. One listener with a case per intent rather than a function per intent:
+    // V8 keeps each function a live scope holds, called or not (README, Benchmarks).
     const onIntent = (e: Event) => {
-      if (String((e.target as Element | null)?.localName).startsWith('samtykke-')) intents[e.type]((e as CustomEvent).detail);
+      if (!String((e.target as Element | null)?.localName).startsWith('samtykke-')) return;
+      const detail = (e as CustomEvent).detail;
+      switch (e.type) {
+        case 'accept-all': return store.acceptAll();
+        case 'reject-all': return store.rejectAll();
+        case 'save': return store.save(detail);
+        case 'withdraw': return store.withdraw();
+        // The store ignores anything that is not a service of the config.
+        case 'accept-service': return store.acceptService(detail?.service);
+        default: return this.layers?.showPreferences();
+      }
     };
-    for (const type in intents) document.addEventListener(type, onIntent);
+    for (const type of INTENTS) document.addEventListener(type, onIntent);
     this.stop = () => {
       stopGate();
-      for (const type in intents) document.removeEventListener(type, onIntent);
+      for (const type of INTENTS) document.removeEventListener(type, onIntent);
     };
   }
 }
+
+/** What Samtykke's elements ask of the controller: their event types. */
+const INTENTS = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service', 'customise'];
 
 /** Dispatches `samtykke-<type>` on the document, bubbling and composed. */
 export function emit(type: string, detail: unknown): void {

@@ -120,84 +120,85 @@ export class SamtykkePreferences extends SamtykkeElement {
 
 const dialogOf = (el: SamtykkePreferences) => el.shadowRoot!.querySelector('dialog');
 
-/** The switches of one kind, id → on: the `save` event's detail. */
-function read(el: SamtykkePreferences, kind: 'category' | 'service'): Record<string, boolean> {
-  const out: Record<string, boolean> = {};
-  for (const input of el.shadowRoot!.querySelectorAll<HTMLInputElement>(`[data-${kind}]`)) out[input.dataset[kind]!] = input.checked;
-  return out;
-}
-
-/** A category switch moves its services' switches with it. */
-function follow(e: Event): void {
-  const input = e.target as HTMLInputElement;
-  if (input.dataset.category)
-    for (const s of input.closest('[part=category]')!.querySelectorAll<HTMLInputElement>('[data-service]')) s.checked = input.checked;
-}
-
-/** Headless Chromium's showModal lets Tab reach the page once; keep it inside the dialog of `el`. */
-function trapTab(el: SamtykkePreferences, e: KeyboardEvent): void {
-  if (e.key != 'Tab') return;
-  // What the dialog can focus: buttons, the service lists' summaries and switches.
-  const targets = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button,summary,input:enabled')].filter((t) => t.checkVisibility());
-  const at = targets.indexOf(el.shadowRoot!.activeElement as HTMLElement);
-  if (e.shiftKey ? at <= 0 : at == targets.length - 1) {
-    e.preventDefault();
-    targets.at(e.shiftKey ? -1 : 0)!.focus();
-  }
-}
-
 /**
- * What follows a switch: its state in words, the one CSS shows matching `:checked` (COMPLIANCE 15);
- * the switch itself tells assistive technology. Each block writes its own switch out, with the one
- * `data-category` or `data-service` it carries: smaller than a shared template that leaves one out.
+ * The dialog's template. Its parts are functions inside it, so that none of them exists
+ * before the first opening: V8 keeps every function a live scope holds, called or not
+ * (README, Benchmarks).
  */
-function state(el: SamtykkePreferences, required: boolean) {
-  const p = el.messages.preferences;
-  return html`<span aria-hidden="true">${required ? p.alwaysOn : html`<span class="on">${p.on}</span><span class="off">${p.off}</span>`}</span>`;
-}
-
-/** A service: its switch, provider, purpose, transfer outside the EU/EEA and its cookies (COMPLIANCE 14). */
-function service(el: SamtykkePreferences, s: ServiceConfig, required: boolean) {
-  const k = el.messages.cookies;
+function dialog(el: SamtykkePreferences) {
+  const { preferences: p, cookies: k } = el.messages;
   const lang = el.lang as Language;
-  return html`<div part="service">
+
+  /** The switches of one kind, id → on: the `save` event's detail. */
+  const read = (kind: 'category' | 'service'): Record<string, boolean> => {
+    const out: Record<string, boolean> = {};
+    for (const input of el.shadowRoot!.querySelectorAll<HTMLInputElement>(`[data-${kind}]`)) out[input.dataset[kind]!] = input.checked;
+    return out;
+  };
+
+  /** A category switch moves its services' switches with it. */
+  const follow = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    if (input.dataset.category)
+      for (const s of input.closest('[part=category]')!.querySelectorAll<HTMLInputElement>('[data-service]')) s.checked = input.checked;
+  };
+
+  /** Headless Chromium's showModal lets Tab reach the page once; keep it inside the dialog. */
+  const trapTab = (e: KeyboardEvent) => {
+    if (e.key != 'Tab') return;
+    // What the dialog can focus: buttons, the service lists' summaries and switches.
+    const targets = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button,summary,input:enabled')].filter((t) => t.checkVisibility());
+    const at = targets.indexOf(el.shadowRoot!.activeElement as HTMLElement);
+    if (e.shiftKey ? at <= 0 : at == targets.length - 1) {
+      e.preventDefault();
+      targets.at(e.shiftKey ? -1 : 0)!.focus();
+    }
+  };
+
+  /**
+   * What follows a switch: its state in words, the one CSS shows matching `:checked` (COMPLIANCE 15);
+   * the switch itself tells assistive technology. Each block writes its own switch out, with the one
+   * `data-category` or `data-service` it carries: smaller than a shared template that leaves one out.
+   */
+  const state = (required: boolean) =>
+    html`<span aria-hidden="true">${required ? p.alwaysOn : html`<span class="on">${p.on}</span><span class="off">${p.off}</span>`}</span>`;
+
+  /** A service: its switch, provider, purpose, transfer outside the EU/EEA and its cookies (COMPLIANCE 14). */
+  const service = (s: ServiceConfig, required: boolean) => html`<div part="service">
 <div class="row"><h4><label for="s-${s.id}">${s.name}</label></h4>
-<input type="checkbox" role="switch" id="s-${s.id}" data-service=${s.id} ?checked=${el.consent?.services[s.id] || required} ?disabled=${required}>${state(el, required)}</div>
+<input type="checkbox" role="switch" id="s-${s.id}" data-service=${s.id} ?checked=${el.consent?.services[s.id] || required} ?disabled=${required}>${state(required)}</div>
 <p>${k.provider}: ${s.provider}<br>${k.purpose}: ${localize(s.purpose, lang)}<br>${k.transfer}: ${localize(s.transfer, lang) || k.noTransfer}</p>${
     s.cookies.length ? html`<table><tr><th>${k.name}</th><th>${k.purpose}</th><th>${k.duration}</th></tr>${s.cookies.map(
       (c) => html`<tr><td>${c.name}</td><td>${localize(c.purpose, lang)}</td><td>${localize(c.duration, lang)}</td></tr>`,
     )}</table>` : html`<p>${k.none}</p>`
   }</div>`;
-}
 
-/** A category: its switch, description and, folded, its services. */
-function category(el: SamtykkePreferences, c: CategoryConfig) {
-  const [title, description] = describe(el, c);
-  const services = c.services;
-  return html`<div part="category">
+  /** A category: its switch, description and, folded, its services. */
+  const category = (c: CategoryConfig) => {
+    const [title, description] = describe(el, c);
+    const services = c.services;
+    return html`<div part="category">
 <div class="row"><h3><label for="c-${c.id}">${title}</label></h3>
-<input type="checkbox" role="switch" id="c-${c.id}" data-category=${c.id} ?checked=${el.consent?.categories[c.id] || c.required} ?disabled=${c.required}>${state(el, c.required)}</div>
+<input type="checkbox" role="switch" id="c-${c.id}" data-category=${c.id} ?checked=${el.consent?.categories[c.id] || c.required} ?disabled=${c.required}>${state(c.required)}</div>
 <p>${description}</p>${
     services.length
-      ? html`<details><summary>${el.messages.preferences.services} (${services.length})</summary>${services.map((s) => service(el, s, c.required))}</details>`
+      ? html`<details><summary>${p.services} (${services.length})</summary>${services.map((s) => service(s, c.required))}</details>`
       : ''
   }</div>`;
-}
+  };
 
-function dialog(el: SamtykkePreferences) {
-  const p = el.messages.preferences;
   return html`<dialog part="dialog" aria-labelledby="t" @close=${() => {
     el[opener]?.focus();
     el.dispatchEvent(new Event('close'));
-  }} @keydown=${(e: KeyboardEvent) => trapTab(el, e)}>
+  }} @keydown=${trapTab}>
 <form part="base" @change=${follow} @submit=${(e: Event) => e.preventDefault()}>
 <header><h2 id="t">${p.title}</h2><button type="button" part="close" aria-label=${p.close} @click=${() => el.close()}>×</button></header>
 <div class="text">
-<p>${p.intro}</p>${el.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}${el.categories.map((c) => category(el, c))}</div>${actions(
+<p>${p.intro}</p>${el.gpc ? html`<p part="gpc"><strong>${p.gpc}</strong></p>` : ''}${el.categories.map(category)}</div>${actions(
     el,
     'save',
     p.save,
-    () => ({ categories: read(el, 'category'), services: read(el, 'service') }),
+    () => ({ categories: read('category'), services: read('service') }),
   )}</form>
 </dialog>`;
 }

@@ -13,6 +13,9 @@
 // (`--invocation-count-for-feedback-allocation`) and queues it for Sparkplug, and compiles
 // the queue once its estimate (7 B of code per byte of bytecode) reaches 4,096 B, so about
 // 590 B of bytecode in functions that run often; the difference is what that tier-up keeps.
+// A line before it counts the functions each bundle keeps alive: a function costs heap
+// whether or not it runs (its closure, SharedFunctionInfo and uncompiled data, about 100–160
+// B), more once it has run (bytecode, feedback).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -51,6 +54,30 @@ function summarise(snapshot) {
     return 'other';
   };
 
+  // The functions each page script keeps alive: its SharedFunctionInfos, and how many of them
+  // have bytecode (ran, or were compiled with one that ran). Each costs heap called or not.
+  const EDGE_NAME = meta.edge_fields.indexOf('name_or_index');
+  const EDGE_TYPE = meta.edge_fields.indexOf('type');
+  const numbered = new Set(['element', 'hidden'].map((t) => meta.edge_types[0].indexOf(t)));
+  const functions = {};
+  for (let i = 0, e = 0; i < nodes.length; i += width) {
+    let script = '';
+    let compiled = false;
+    if (name(i).startsWith('system / SharedFunctionInfo'))
+      for (let k = 0; k < nodes[i + EDGES]; k++) {
+        const at = e + k * edgeWidth;
+        const to = edges[at + TO];
+        if (!numbered.has(edges[at + EDGE_TYPE]) && strings[edges[at + EDGE_NAME]] === 'script') script = name(to).match(/\/(dist|peer)\/[\w.-]+\.js$/)?.[0] ?? '';
+        if (/Bytecode/.test(name(to))) compiled = true;
+      }
+    if (script) {
+      const f = (functions[script] ??= { total: 0, compiled: 0 });
+      f.total++;
+      if (compiled) f.compiled++;
+    }
+    e += nodes[i + EDGES] * edgeWidth;
+  }
+
   const sums = {};
   for (let i = 0; i < nodes.length; i += width) {
     const type = types[nodes[i + TYPE]];
@@ -59,7 +86,7 @@ function summarise(snapshot) {
     else if (type === 'code') kind = name(i) === 'system / InstructionStream' ? `machine code (${ownerOf(i)})` : 'code: bytecode and metadata';
     sums[kind] = (sums[kind] ?? 0) + nodes[i + SIZE];
   }
-  return sums;
+  return { sums, functions };
 }
 
 /** One view of a page, a full GC, then its JSHeapUsedSize and (with `snapshot`) the sums by kind. */
@@ -78,7 +105,7 @@ async function snapshotOf(browser, origin, variant, snapshot = true) {
     const chunks = [];
     cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    return { used: metrics.JSHeapUsedSize, sums: summarise(JSON.parse(chunks.join(''))) };
+    return { used: metrics.JSHeapUsedSize, ...summarise(JSON.parse(chunks.join(''))) };
   } finally {
     await context.close();
   }
@@ -110,6 +137,8 @@ try {
   for (const kind of rows.slice(0, Number(opts.rows))) console.log(`${kind.padEnd(60)}${VARIANTS.map((v) => kb(of(v, kind))).join('')}`);
   const total = (v) => Object.values(results[v].sums).reduce((a, b) => a + b, 0);
   console.log(`${'snapshot total'.padEnd(60)}${VARIANTS.map((v) => kb(total(v))).join('')}`);
+  const fns = Object.entries(Object.assign({}, ...VARIANTS.map((v) => results[v].functions)));
+  console.log(`\nfunctions each bundle keeps alive (SharedFunctionInfos, of them compiled):${fns.map(([script, f]) => `  ${script} ${f.total} (${f.compiled})`).join('')}`);
 
   process.stderr.write('[heap] again, with Sparkplug batches held back\n');
   const held = await launch('--js-flags=--baseline-batch-compilation-threshold=1000000000');

@@ -20,11 +20,11 @@ const plugins = () => [
     // Lit copies on one page work together. Nothing outside an IIFE bundle can reach them, so
     // here they are shortened like any private name. Production lit-html reads none by string.
     mangle: { properties: { regex: /^_\$/ } },
-    // Parentheses around every function terser inlines as a call (`(function(){…})()`): V8
-    // compiles such a function with the one around it instead of pre-parsing it and parsing it
-    // again on the call. Main-thread script time -6% and -7% in two 25-round benchmark runs
-    // (README, Benchmarks); +11 B gzip, +3 KB JS heap.
-    format: { comments: false, wrap_iife: true },
+    // No `wrap_iife`: parentheses around the functions terser inlines as calls made V8 compile
+    // them with their caller, which two 25-round runs read as -6% and -7% of script time, but
+    // an 80-round paired run did not confirm (1.03× [0.97–1.13] with it), and it kept 3 KB more
+    // JS heap in every view (README, Benchmarks).
+    format: { comments: false },
   }),
 ];
 

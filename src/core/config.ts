@@ -188,42 +188,46 @@ const NO_KEY = 'no such key (a typo?)';
 const DAYS_TEXT = `1 to ${MAX_EXPIRY_DAYS} days`;
 
 /**
- * The config's shape as data. A string names a kind of value (see `kinds` in resolveConfig);
- * a `!` after it makes the field required (absent or bad drops the enclosing item), a `*`
- * makes a bad value drop the item while absence is fine. An array of strings is an enum, an
- * object a nested section, `[shape]` a list of items.
+ * The config's shape as data: a flat list of keys, each followed by its node. A string node
+ * names a kind of value (see `valid` in resolveConfig); a `!` after it makes the field
+ * required (absent or bad drops the enclosing item), a `*` makes a bad value drop the item
+ * while absence is fine; `=a|b` is an enum. A shape is a nested section, `[shape]` a list
+ * of items. A list, not an object literal: V8 builds a literal's hidden class one key
+ * at a time and keeps every step (a map and its descriptors, 40–80 B each), and the shapes'
+ * fifty keys cost 3 KB of JS heap that way (README, Benchmarks).
  */
-type Node = string | string[] | Shape | [Shape] | [Shape, '*'];
-interface Shape {
-  [key: string]: Node;
-}
+type Node = string | Shape | [Shape] | [Shape, '*'];
+type Shape = Node[];
 
-const COOKIE_SHAPE: Shape = { name: 't!', purpose: 'l!', duration: 'l!', pattern: 'r*', domain: 't', path: 'p' };
-const SERVICE_SHAPE: Shape = { id: 'S!', name: 't!', provider: 't!', purpose: 'l!', transfer: 'l', cookies: [COOKIE_SHAPE, '*'] };
+const COOKIE_SHAPE: Shape = ['name', 't!', 'purpose', 'l!', 'duration', 'l!', 'pattern', 'r*', 'domain', 't', 'path', 'p'];
+const SERVICE_SHAPE: Shape = ['id', 'S!', 'name', 't!', 'provider', 't!', 'purpose', 'l!', 'transfer', 'l', 'cookies', [COOKIE_SHAPE, '*']];
 /** Texts may only be given for the two languages; any other key is reported like a top-level typo. */
-const TEXTS_SHAPE: Shape = { da: 'O', en: 'O' };
+const TEXTS_SHAPE: Shape = ['da', 'O', 'en', 'O'];
 /** Every top-level key; the plain ones first, then the sections, so problems read top-level first. */
-const SHAPE: Shape = {
-  revision: 'n',
-  language: ['da', 'en', 'auto'],
-  endpoint: 'u',
-  policy: 'q',
-  policyVersion: 'v',
-  policyMaterial: 'b',
-  privacyPolicyUrl: 'u',
-  cookiePolicyUrl: 'u',
-  googleConsentMode: 'g',
-  respectGpc: 'b',
-  theme: ['light', 'dark', 'auto'],
-  layout: ['bar', 'box'],
-  reopen: 'o',
-  financialYearEnd: 'm',
-  reloadOnWithdraw: 'b',
-  texts: TEXTS_SHAPE,
-  categories: [{ id: 'C!', required: 'b', title: 'l', description: 'l', services: [SERVICE_SHAPE] }],
-  cookie: { name: 'c', domain: 'h', path: 'p', sameSite: ['Lax', 'Strict', 'None'], expiresDays: 'd', rejectExpiresDays: 'd' },
-  controller: { name: 's', cvr: 's', address: 's', email: 's', phone: 's' },
-};
+const SHAPE: Shape = [
+  'revision', 'n',
+  'language', '=da|en|auto',
+  'endpoint', 'u',
+  'policy', 'q',
+  'policyVersion', 'v',
+  'policyMaterial', 'b',
+  'privacyPolicyUrl', 'u',
+  'cookiePolicyUrl', 'u',
+  'googleConsentMode', 'g',
+  'respectGpc', 'b',
+  'theme', '=light|dark|auto',
+  'layout', '=bar|box',
+  'reopen', 'o',
+  'financialYearEnd', 'm',
+  'reloadOnWithdraw', 'b',
+  'texts', TEXTS_SHAPE,
+  'categories', [['id', 'C!', 'required', 'b', 'title', 'l', 'description', 'l', 'services', [SERVICE_SHAPE]]],
+  'cookie', ['name', 'c', 'domain', 'h', 'path', 'p', 'sameSite', '=Lax|Strict|None', 'expiresDays', 'd', 'rejectExpiresDays', 'd'],
+  'controller', ['name', 's', 'cvr', 's', 'address', 's', 'email', 's', 'phone', 's'],
+];
+
+/** Whether `key` is one of `shape`'s keys (at an even place: a node never equals a key, but a config's key may equal a node). */
+const hasKey = (shape: Shape, key: string): boolean => shape.indexOf(key) % 2 == 0;
 
 /**
  * Validates a site owner's config. Never throws: each bad key falls back to its default, a bad
@@ -240,9 +244,9 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   // not a table of a test, a text and a keeper per kind: V8 keeps a SharedFunctionInfo and more
   // for each of the table's twenty-odd functions as long as this one's bytecode lives, and the
   // table's regular expressions as compiled boilerplates (2 KB of JS heap; README, Benchmarks).
-  /** Whether `v` is a good value of `kind`. */
-  const valid = (kind: string, v: any): boolean => {
-    switch (kind) {
+  /** Whether `v` is a good value of a string `node` (its first letter is the kind). */
+  const valid = (node: string, v: any): boolean => {
+    switch (node[0]) {
       case 'b': return typeof v === 'boolean';
       case 's': return isString(v);
       case 't': return isText(v);
@@ -263,13 +267,14 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
       // (2001 is not a leap year, so "02-29" is refused too).
       case 'm': return new Date(`2001-${v}T00:00Z`).toISOString().slice(5, 10) === v;
       case 'g': return typeof v === 'boolean' || (isObject(v) && isObject(v.mapping));
+      case '=': return node.slice(1).split('|').includes(v);
       // A category's or a service's id: unique among its kind.
-      default: return isId(v) && !seen.has(kind + v) && !!seen.add(kind + v);
+      default: return isId(v) && !seen.has(node + v) && !!seen.add(node + v);
     }
   };
-  /** What a site owner is told `kind` expects: compiled, with its strings, only for a config that has a problem. */
-  const expected = (kind: string): string => {
-    switch (kind) {
+  /** What a site owner is told a string `node` expects: compiled, with its strings, only for a config that has a problem. */
+  const expected = (node: string): string => {
+    switch (node[0]) {
       case 'b': return 'true or false';
       case 's': return 'a string';
       case 't': return 'a non-empty string';
@@ -287,6 +292,7 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
       case 'o': return 'false or { position: "left" | "right" }';
       case 'm': return 'a date as "MM-DD"';
       case 'g': return 'true, false or { mapping }';
+      case '=': return node.slice(1).split('|').map((x) => JSON.stringify(x)).join(' | ');
       default: return ID_TEXT;
     }
   };
@@ -322,27 +328,29 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
    */
   const walk = (shape: Shape, o: Record<string, any>, path: string, into: Record<string, any>): boolean => {
     let ok = true;
-    for (const key of Object.keys(shape).filter((k) => o[k] !== undefined || shape[k][1] === '!')) ok = field(shape[key], o[key], path, key, into, ok) && ok;
+    for (const key of shape.filter((k, i) => !(i % 2) && (o[k as string] !== undefined || shape[i + 1][1] === '!')) as string[])
+      ok = field(shape, o[key], path, key, into, ok) && ok;
     return ok;
   };
 
-  /** One field of a shape: `v` is `o[key]`, `ok` whether the item is good so far. False when the item must go. */
-  const field = (node: Node, v: any, path: string, key: string, into: Record<string, any>, ok: boolean): boolean => {
+  /**
+   * One field of a shape: `v` is `o[key]`, `ok` whether the item is good so far. False when the
+   * item must go. (Its node is found here, not in the walk's loop: a larger loop body made V8
+   * queue the walk for machine code.)
+   */
+  const field = (shape: Shape, v: any, path: string, key: string, into: Record<string, any>, ok: boolean): boolean => {
+    const node = shape[shape.indexOf(key) + 1];
     const p = path ? `${path}.${key}` : key;
     if (typeof node === 'string') {
-      const kind = node[0];
       let good;
       try {
-        good = v !== undefined && valid(kind, v);
+        good = v !== undefined && valid(node, v);
       } catch {
         // A test may throw on what it cannot read (a bad regular expression, an invalid date): that is a bad value.
       }
-      if (good) into[key] = keep(kind, v, p, into);
-      else return !(report(p, v, expected(kind)) && node[1]);
-    } else if (Array.isArray(node) && isString(node[0])) {
-      if (node.includes(v)) into[key] = v;
-      else report(p, v, (node as string[]).map((x) => JSON.stringify(x)).join(' | '));
-    } else if (Array.isArray(node)) {
+      if (good) into[key] = keep(node[0], v, p, into);
+      else return !(report(p, v, expected(node)) && (node[1] == '!' || node[1] == '*'));
+    } else if (Array.isArray(node[0])) {
       if (!Array.isArray(v)) return report(p, v, 'an array'), !node[1];
       const items = v.flatMap((item, i) => {
         const q = `${p}[${i}]`;
@@ -366,7 +374,7 @@ export function resolveConfig(input: unknown): { config: SamtykkeConfig; problem
   };
 
   for (const [shape, o, path] of [[SHAPE, given, ''], [TEXTS_SHAPE, given.texts, 'texts.']] as const)
-    if (isObject(o)) for (const key of Object.keys(o)) if (!Object.hasOwn(shape, key)) report(path + key, o[key], NO_KEY);
+    if (isObject(o)) for (const key of Object.keys(o)) if (!hasKey(shape, key)) report(path + key, o[key], NO_KEY);
   walk(SHAPE, given, '', config);
   return { config, problems };
 }

@@ -5,7 +5,7 @@
  * domain) controls, so any string yields a valid record or `null` — never an exception,
  * never a record that grants more than was written by this library.
  */
-import type { Action } from './config.js';
+import { isId, type Action } from './config.js';
 
 /** The schema version of the record. */
 export const RECORD_VERSION = 1;
@@ -43,8 +43,6 @@ export interface RecordRules {
 export const MAX_RECORD_LENGTH = 4096;
 const ACTIONS: readonly unknown[] = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service'];
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-// An id: never "__proto__" (it starts with "_"), "constructor" or "prototype".
-const KEY = /^(?!constructor$|prototype$)[A-Za-z][\w-]{0,63}$/;
 const DAY_MS = 86_400_000;
 /** The record's fields, in the cookie's order: nothing else is written, nothing else is read back. */
 const FIELDS = ['v', 'id', 'rev', 'policy', 'given', 'updated', 'method', 'categories', 'services'];
@@ -74,7 +72,7 @@ const isPlain = (value: any, flags?: boolean): boolean => {
   // An own "constructor" key makes `constructor` something other than Object: refused too.
   if (value?.constructor != Object) return false;
   // No count limit of its own: MAX_RECORD_LENGTH already bounds the work.
-  return Object.keys(value).every((key) => KEY.test(key) && (!flags || typeof value[key] == 'boolean'));
+  return Object.keys(value).every((key) => isId(key) && (!flags || typeof value[key] == 'boolean'));
 };
 
 // What `toISOString()` wrote, exactly; an impossible date throws (caught by the caller as "not a record").

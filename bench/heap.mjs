@@ -13,7 +13,9 @@
 // (`--invocation-count-for-feedback-allocation`) and queues it for Sparkplug, and compiles
 // the queue once its estimate (7 B of code per byte of bytecode) reaches 4,096 B, so about
 // 590 B of bytecode in functions that run often; the difference is what that tier-up keeps.
-// A line before it counts the functions each bundle keeps alive: a function costs heap
+// Two lines name the browser interfaces (ResizeObserver, ShadowRoot, …) one page built and the
+// other did not: each costs KBs the first time a page touches it (README, Benchmarks).
+// A line before them counts the functions each bundle keeps alive: a function costs heap
 // whether or not it runs (its closure, SharedFunctionInfo and uncompiled data, about 100–160
 // B), more once it has run (bytecode, feedback).
 import { dirname, join } from 'node:path';
@@ -78,6 +80,12 @@ function summarise(snapshot) {
     e += nodes[i + EDGES] * edgeWidth;
   }
 
+  // The browser's interfaces the page made: a DOM interface's constructor and prototype (with
+  // an accessor pair or a method for each member) are built on the first touch, a few KB each.
+  const interfaces = new Set();
+  for (let i = 0; i < nodes.length; i += width)
+    if (types[nodes[i + TYPE]] === 'closure' && /^[A-Z][A-Za-z0-9]{3,}$/.test(name(i))) interfaces.add(name(i));
+
   const sums = {};
   for (let i = 0; i < nodes.length; i += width) {
     const type = types[nodes[i + TYPE]];
@@ -86,7 +94,7 @@ function summarise(snapshot) {
     else if (type === 'code') kind = name(i) === 'system / InstructionStream' ? `machine code (${ownerOf(i)})` : 'code: bytecode and metadata';
     sums[kind] = (sums[kind] ?? 0) + nodes[i + SIZE];
   }
-  return { sums, functions };
+  return { sums, functions, interfaces };
 }
 
 /** One view of a page, a full GC, then its JSHeapUsedSize and (with `snapshot`) the sums by kind. */
@@ -139,6 +147,10 @@ try {
   console.log(`${'snapshot total'.padEnd(60)}${VARIANTS.map((v) => kb(total(v))).join('')}`);
   const fns = Object.entries(Object.assign({}, ...VARIANTS.map((v) => results[v].functions)));
   console.log(`\nfunctions each bundle keeps alive (SharedFunctionInfos, of them compiled):${fns.map(([script, f]) => `  ${script} ${f.total} (${f.compiled})`).join('')}`);
+
+  const only = (a, b) => [...results[a].interfaces].filter((n) => !results[b].interfaces.has(n)).sort().join(' ') || '–';
+  console.log(`\ninterfaces only Samtykke's page built: ${only('samtykke', 'peer')}`);
+  console.log(`interfaces only the peer's page built: ${only('peer', 'samtykke')}`);
 
   process.stderr.write('[heap] again, with Sparkplug batches held back\n');
   const held = await launch('--js-flags=--baseline-batch-compilation-threshold=1000000000');

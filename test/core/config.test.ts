@@ -130,6 +130,9 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
   ['financialYearEnd', (c) => (c.financialYearEnd = '6/30'), '6/30', (c) => expect(c.financialYearEnd).to.equal('06-30')],
   ['reloadOnWithdraw', (c) => (c.reloadOnWithdraw = 1 as any), '1', (c) => expect(c.reloadOnWithdraw).to.equal(false)],
   ['revison', (c) => (c.revison = 3), '3', (c, base) => expect(c.revision).to.equal(base.revision)],
+  // The schema is a flat list of keys and kinds: a key spelled like a kind is still no key.
+  ['u', (c) => ((c as any).u = 'https://x.dk'), 'https://x.dk', (c) => expect((c as any).u).to.equal(undefined)],
+  ['=bar|box', (c) => ((c as any)['=bar|box'] = 'bar'), 'bar', (c, base) => expect(c.layout).to.equal(base.layout)],
 ];
 
 /** Replaces console.error/warn for one test; the calls are kept for assertions. */
@@ -185,6 +188,14 @@ describe('resolveConfig', () => {
     expect(errors.calls).to.have.length(1);
     const message = String(errors.calls[0][0]);
     for (const text of ['theme', 'neon', 'layout', '7', 'language', 'sv']) expect(message).to.contain(text);
+  });
+
+  it('names the values an enum allows, as the site owner would write them (COMPLIANCE 19)', () => {
+    const { problems } = resolveConfig({ theme: 'neon', cookie: { sameSite: 'lax' } });
+    expect(problems.map((p) => [p.path, p.expected])).to.deep.equal([
+      ['theme', '"light" | "dark" | "auto"'],
+      ['cookie.sameSite', '"Lax" | "Strict" | "None"'],
+    ]);
   });
 
   it('clamps cookie.expiresDays above 395 to 395 and reports it (COMPLIANCE 17)', () => {

@@ -203,7 +203,7 @@ const DAYS_TEXT = `1 to ${MAX_EXPIRY_DAYS} days`;
  * while absence is fine; `=a|b` is an enum. A shape is a nested section, `[shape]` a list
  * of items. A list, not an object literal: V8 builds a literal's hidden class one key
  * at a time and keeps every step (a map and its descriptors, 40–80 B each), and the shapes'
- * fifty keys cost 3 KB of JS heap that way (README, Benchmarks).
+ * fifty keys cost 2 KB of JS heap that way (README, Benchmarks).
  */
 type Node = string | Shape | [Shape] | [Shape, '*'];
 type Shape = Node[];

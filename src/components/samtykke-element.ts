@@ -71,8 +71,8 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
   static properties: Record<string, PropertyKind> = { messages: PROPERTY, lang: REFLECT, theme: REFLECT };
 
   /**
-   * Read once by `customElements.define`: also gives each declared property (each class lists
-   * its ancestors' too: `...SamtykkeElement.properties`) its accessor. The loops over
+   * Read once by `customElements.define`: which attribute sets which declared property (each
+   * class lists its ancestors' too: `...SamtykkeElement.properties`). The loops over
    * declarations are `for…in` with small bodies, here and in the render: destructuring
    * `Object.entries` compiled to enough bytecode, run often enough at page load, for V8 to
    * compile it to machine code (README, Benchmarks).
@@ -80,10 +80,7 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
   static get observedAttributes(): string[] {
     const props = this.properties;
     const names: Record<string, string> = (this[attributes] = {});
-    for (const k in props) {
-      Object.defineProperty(this.prototype, k, accessor(k));
-      if (props[k] !== PROPERTY) names[typeof props[k] == 'string' ? (props[k] as string) : k] = k;
-    }
+    for (const k in props) if (props[k] !== PROPERTY) names[typeof props[k] == 'string' ? (props[k] as string) : k] = k;
     return Object.keys(names);
   }
 
@@ -112,14 +109,20 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
     this[values] = { messages: messagesFor('da'), lang: 'da', theme: 'auto' };
     if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(themeStyles);
     this.attachShadow({ mode: 'open', delegatesFocus }).adoptedStyleSheets = [sheet];
-    // Set on the element before it was defined: moved onto the accessors. The defaults above
-    // are in place already, and the subclasses assign theirs with `??=`: neither overwrites these.
-    for (const k in (this.constructor as Host).properties)
+    // The class's accessors are made on its first instance, not when it is defined: the reopen
+    // button and the placeholder are defined on every page and shown on few first views (their
+    // accessors cost 1 KB of JS heap; README, Benchmarks). Then, what was set on the element
+    // before it was defined is moved onto them. The defaults above are in place already, and
+    // the subclasses assign theirs with `??=`: neither overwrites these.
+    const proto = Object.getPrototypeOf(this);
+    for (const k in (this.constructor as Host).properties) {
+      if (!Object.hasOwn(proto, k)) Object.defineProperty(proto, k, accessor(k));
       if (Object.hasOwn(this, k)) {
         const x = (this as unknown as Props)[k];
         delete (this as unknown as Props)[k];
         (this as unknown as Props)[k] = x;
       }
+    }
     this.requestUpdate();
   }
 

@@ -14,7 +14,8 @@ const w = window as unknown as { Samtykke?: { version?: string }; samtykkeConfig
 if (!w.Samtykke?.version) {
   // Read through XPath, which hands back the block's text and never the element: the first
   // script element a page script touches makes the browser build the HTMLScriptElement
-  // interface, 5.1 KB of JS heap (the XPath result's costs 3.6; README, Benchmarks).
+  // interface, 5.1 KB of JS heap (the XPath result's costs 3.6; README, Benchmarks). The types
+  // are XPathResult's BOOLEAN_TYPE (3) and STRING_TYPE (2), written as numbers.
   const read = (type: number, of: string) => document.evaluate(`${of}(id("samtykke-config"))`, document, null, type, null);
   const block = read(3, 'boolean').booleanValue;
   let config = w.samtykkeConfig;

@@ -155,30 +155,51 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
   }
 }
 
-/** What {@link h} puts in an element: nodes and strings, or lists of them; `''`, `false` and `null` add nothing. */
-export type Child = Node | string | false | null | undefined | Child[];
+/** What {@link markup} puts in: text, markup it made, or lists of them; `''`, `false` and `null` add nothing. */
+export type Content = Markup | string | false | null | undefined | Content[];
+
+/** HTML that {@link markup} made: its text was escaped on the way in. */
+export interface Markup {
+  readonly html: string;
+}
+
+/** `&`, `<`, `>` and both quotes as character references: text that is safe in content and in quoted attributes. */
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const piece = (x: Content): string =>
+  Array.isArray(x) ? x.map(piece).join('') : typeof x == 'object' ? (x?.html ?? '') : x ? escape(x) : '';
 
 /**
- * An element built straight into the DOM, for the content shown on every page view that a
- * render does not update in place (the banner, the reopen button): no template is parsed,
- * walked or bound, and the template code does not run at page load at all. It ran often
- * enough there for V8 to compile it to machine code; with the loops below made small, the
- * page's JS heap fell by 58 KB (README, Benchmarks). Strings become text, never HTML; an
- * `undefined` attribute is left out.
+ * Markup for the content shown on every page view that a render does not update in place (the
+ * banner, the reopen button), set as one `innerHTML`: no template is parsed, walked or bound,
+ * the template code does not run at page load at all, and the page's script never holds its
+ * elements, so the browser makes no wrapper for them, nor the interface of their kind (a list
+ * and its items cost 2 KB of JS heap that way; README, Benchmarks). Every interpolated string
+ * is escaped: it becomes text, never HTML. Attribute values go in double quotes.
  */
-export function h(tag: string, attrs: Record<string, string | undefined>, ...children: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const k in attrs) if (attrs[k] != null) el.setAttribute(k, attrs[k]);
-  el.append(...(children.flat(9) as (Node | string)[]).filter(Boolean));
-  return el;
+export function markup(strings: TemplateStringsArray, ...values: Content[]): Markup {
+  let html = strings[0];
+  for (let i = 1; i < strings.length; i++) html += piece(values[i - 1]) + strings[i];
+  return { html };
 }
 
 /** Replaces `host`'s content with `content`; what had the focus (by its `part`) has it again. */
-export function replace(host: Element, content: Node): void {
+export function replace(host: Element, content: Markup): void {
   const root = host.shadowRoot!;
   const part = root.activeElement?.getAttribute('part');
-  root.replaceChildren(content);
+  root.innerHTML = content.html;
   if (part) root.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
+}
+
+/**
+ * A click on a button with a `data-action` in `host`'s shadow root asks for that action: one
+ * listener for the buttons {@link markup} made, which the script never holds.
+ */
+export function forwardActions(host: SamtykkeElement): void {
+  host.shadowRoot!.addEventListener('click', (e) => {
+    const action = (e.target as Element).closest('[data-action]')?.getAttribute('data-action');
+    if (action) intent(host, action);
+  });
 }
 
 /** Asks the controller for a decision or a layer: a bubbling, composed event from `host`. */
@@ -203,14 +224,11 @@ export function actions(host: SamtykkeElement, last: string, label: string, deta
   )}</div>`;
 }
 
-/** The same buttons built straight into the DOM (the banner's); see {@link h}. */
-export function actionRow(host: SamtykkeElement, last: string, label: string): HTMLElement {
-  return h('div', { class: 'actions', part: 'actions' }, choices(host, last, label).map(([action, text]) => {
-    const button = h('button', { type: 'button', part: action, 'data-action': action }, text);
-    button.onclick = () => intent(host, action);
-    return button;
-  }));
-}
+/** The same buttons as {@link markup} (the banner's); {@link forwardActions} makes them work. */
+export const actionMarkup = (host: SamtykkeElement, last: string, label: string): Markup =>
+  markup`<div class="actions" part="actions">${choices(host, last, label).map(
+    ([action, text]) => markup`<button type="button" part="${action}" data-action="${action}">${text}</button>`,
+  )}</div>`;
 
 /** A category's title and description: the config's own, else the built-in text for its id. */
 export function describe(host: SamtykkeElement, c: CategoryConfig): [string, string] {

@@ -1,6 +1,6 @@
 import { isSafeUrl, type CategoryConfig } from '../../core/config.js';
 import { format } from '../../core/i18n.js';
-import { actionRow, describe, h, PROPERTY, REFLECT, replace, SamtykkeElement } from '../samtykke-element.js';
+import { actionMarkup, describe, forwardActions, markup, PROPERTY, REFLECT, replace, SamtykkeElement } from '../samtykke-element.js';
 
 /**
  * The first layer: one sentence per purpose that needs consent, with who receives the data
@@ -49,6 +49,7 @@ export class SamtykkeBanner extends SamtykkeElement {
     super();
     this.categories ??= [];
     this.layout ??= 'box';
+    forwardActions(this);
   }
 
   connectedCallback(): void {
@@ -59,17 +60,15 @@ export class SamtykkeBanner extends SamtykkeElement {
     this.release!();
   }
 
-  // Built straight into the DOM (see `h`), and built anew when a property changes: after the
-  // first render that only happens when a page or a test sets one.
+  // One `innerHTML` (see `markup`), made anew when a property changes: after the first render
+  // that only happens when a page or a test sets one.
   protected override update(): void {
     const b = this.messages.banner;
-    replace(this, h('section', { part: 'base', 'aria-labelledby': 't' },
-      h('div', { class: 'text', part: 'text' },
-        h('h2', { id: 't', part: 'title' }, b.title),
-        h('p', {}, b.intro),
-        h('ul', {}, this.categories.filter((c) => !c.required).map((c) => purpose(this, c))),
-        h('p', {}, b.withdraw, ' ', isSafeUrl(this.policyUrl) && h('a', { part: 'link', href: this.policyUrl }, b.policyLink))),
-      actionRow(this, 'customise', b.customise)));
+    replace(this, markup`<section part="base" aria-labelledby="t"><div class="text" part="text"><h2 id="t" part="title">${b.title}</h2><p>${b.intro}</p><ul>${
+      this.categories.filter((c) => !c.required).map((c) => purpose(this, c))
+    }</ul><p>${b.withdraw} ${isSafeUrl(this.policyUrl) && markup`<a part="link" href="${this.policyUrl}">${b.policyLink}</a>`}</p></div>${
+      actionMarkup(this, 'customise', b.customise)
+    }</section>`);
   }
 }
 
@@ -77,7 +76,7 @@ export class SamtykkeBanner extends SamtykkeElement {
 function purpose(banner: SamtykkeBanner, c: CategoryConfig) {
   const [title, description] = describe(banner, c);
   const who = c.services.map((s) => `${s.name} (${s.provider})`).join(', ');
-  return h('li', {}, h('strong', {}, title, ':'), ' ', description, ' ', who && format(banner.messages.banner.recipients, { list: who }));
+  return markup`<li><strong>${title}:</strong> ${description} ${who && format(banner.messages.banner.recipients, { list: who })}</li>`;
 }
 
 /**

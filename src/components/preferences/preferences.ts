@@ -2,7 +2,7 @@ import { html, render } from '../template.js';
 import type { CategoryConfig, Language, ServiceConfig } from '../../core/config.js';
 import { localize } from '../../core/i18n.js';
 import type { ConsentRecord } from '../../core/record.js';
-import { actions, BOOLEAN, describe, h, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
+import { actions, BOOLEAN, describe, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
 
 // Private state under module symbols, which the minifier shortens (member names it cannot):
 // the element focused before opening, to return focus to;
@@ -13,8 +13,8 @@ const wanted = Symbol();
 // the live region's text: the saved message after a decision, cleared on opening so the next
 // save is announced again;
 const said = Symbol();
-// the live region itself: made once, built straight into the DOM (see `h`), and only its
-// text changes, so assistive technology announces the change (COMPLIANCE 42).
+// the text the live region shows: the region is made once, as markup (see `markup`), and only
+// its text changes, so assistive technology announces the change (COMPLIANCE 42).
 const status = Symbol();
 
 /**
@@ -66,7 +66,7 @@ export class SamtykkePreferences extends SamtykkeElement {
   [opener]?: HTMLElement | null;
   [wanted]?: boolean;
   [said]?: string;
-  [status]?: HTMLElement;
+  [status]?: string;
 
   constructor() {
     super();
@@ -111,10 +111,16 @@ export class SamtykkePreferences extends SamtykkeElement {
 
   // At page load only the live region: the template code runs when the dialog is first opened.
   protected override update(): void {
-    const region = (this[status] ??= this.shadowRoot!.appendChild(h('p', { role: 'status' })));
+    const root = this.shadowRoot!;
     const text = this[said] ?? '';
-    if (region.textContent != text) region.textContent = text;
-    if (this[wanted]) render(dialog(this), this.shadowRoot!);
+    // The script holds the region only once it has something to say: an element the script
+    // never touches costs no wrapper.
+    if (this[status] == null) {
+      root.innerHTML = '<p role="status"></p>';
+      this[status] = '';
+    }
+    if (this[status] != text) root.firstElementChild!.textContent = this[status] = text;
+    if (this[wanted]) render(dialog(this), root);
   }
 }
 

@@ -1,4 +1,4 @@
-import { h, intent, REFLECT, replace, SamtykkeElement } from '../samtykke-element.js';
+import { forwardActions, markup, REFLECT, replace, SamtykkeElement } from '../samtykke-element.js';
 
 /**
  * The permanent way back to the preference centre (COMPLIANCE 20, 21): one click opens it,
@@ -25,17 +25,14 @@ export class SamtykkeReopen extends SamtykkeElement {
     // Delegates focus: focusing the element focuses its button.
     super(true);
     this.position ??= 'left';
+    forwardActions(this);
   }
 
-  // Built straight into the DOM, as the banner is (see `h`).
+  // One `innerHTML`, as the banner's (see `markup`). The icon: a cookie with a bite out of it
+  // and three chips, the one visitors know from other sites.
   protected override update(): void {
     const label = this.messages.reopen.label;
-    const button = h('button', { part: 'base', 'aria-haspopup': 'dialog', 'aria-label': label, title: label });
-    button.onclick = () => intent(this, 'customise');
-    // A cookie with a bite out of it and three chips: the icon visitors know from other sites.
-    // A constant, so written as markup: nothing of the page or the config is in it.
-    button.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM7 9h3v3H7Zm6 5h3v3h-3Zm-5 2h2v2H8Z"/></svg>';
-    replace(this, button);
+    replace(this, markup`<button part="base" data-action="customise" aria-haspopup="dialog" aria-label="${label}" title="${label}"><svg viewBox="0 0 24 24" aria-hidden="true"><path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM7 9h3v3H7Zm6 5h3v3h-3Zm-5 2h2v2H8Z"/></svg></button>`);
   }
 }
 

@@ -100,6 +100,17 @@ describe('<samtykke-banner>', () => {
     expect((window as { bannerPwned?: number }).bannerPwned).to.equal(undefined);
   });
 
+  it('keeps a privacy-policy address with quotes and brackets inside its href', async () => {
+    const url = '/p?a="><img src=x onerror="window.bannerPwned=2">&b=\'1\'';
+    const el = await fixture<SamtykkeBanner>(html`<samtykke-banner .categories=${shopConfig().categories} .policyUrl=${url}></samtykke-banner>`);
+    await el.updateComplete;
+    expect($$(el, 'img')).to.deep.equal([]);
+    expect($(el, 'a').getAttribute('href')).to.equal(url);
+    expect([...$(el, 'a').attributes].map((a) => a.name)).to.deep.equal(['part', 'href']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as { bannerPwned?: number }).bannerPwned).to.equal(undefined);
+  });
+
   it('is built anew when a property changes, and the focused button keeps the focus', async () => {
     const el = await banner();
     $(el, '[data-action="reject-all"]').focus();

@@ -34,6 +34,17 @@ describe('<samtykke-reopen>', () => {
     await heard;
   });
 
+  it('shows a hostile label as text in its name and tooltip', async () => {
+    const hostile = '"><img src=x onerror="window.reopenPwned=1"><b>x</b>';
+    const el = await fixture<SamtykkeReopen>(html`<samtykke-reopen .messages=${messagesFor('da', { reopen: { label: hostile } })}></samtykke-reopen>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('img, b').length).to.equal(0);
+    expect(button(el).getAttribute('aria-label')).to.equal(hostile);
+    expect(button(el).getAttribute('title')).to.equal(hostile);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as { reopenPwned?: number }).reopenPwned).to.equal(undefined);
+  });
+
   it('speaks English when given English strings (COMPLIANCE 41)', async () => {
     const el = await fixture<SamtykkeReopen>(html`<samtykke-reopen lang="en" .messages=${messagesFor('en')}></samtykke-reopen>`);
     expect(button(el).getAttribute('aria-label')).to.equal('Cookie settings');

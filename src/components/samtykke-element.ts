@@ -113,10 +113,12 @@ export abstract class SamtykkeElement extends ((globalThis.HTMLElement ?? Object
     // button and the placeholder are defined on every page and shown on few first views (their
     // accessors cost 1 KB of JS heap; README, Benchmarks). Then, what was set on the element
     // before it was defined is moved onto them. The defaults above are in place already, and
-    // the subclasses assign theirs with `??=`: neither overwrites these.
+    // the subclasses assign theirs with `??=`: neither overwrites these. The base's own three
+    // are made once, on its prototype, for all the classes.
     const proto = Object.getPrototypeOf(this);
     for (const k in (this.constructor as Host).properties) {
-      if (!Object.hasOwn(proto, k)) Object.defineProperty(proto, k, accessor(k));
+      const owner = Object.hasOwn(SamtykkeElement.properties, k) ? SamtykkeElement.prototype : proto;
+      if (!Object.hasOwn(owner, k)) Object.defineProperty(owner, k, accessor(k));
       if (Object.hasOwn(this, k)) {
         const x = (this as unknown as Props)[k];
         delete (this as unknown as Props)[k];

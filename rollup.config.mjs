@@ -3,6 +3,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { inlineJson } from './build/inline-json.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
 
 const plugins = () => [
@@ -12,6 +13,8 @@ const plugins = () => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true, compilerOptions: { types: [] } }),
   // After typescript(): that plugin compiles from disk and would drop an earlier transform.
   minifyTemplates(),
+  // The English strings of the first layer inside the getter that returns them (src/core/i18n.ts).
+  inlineJson({ include: /src[\\/]core[\\/]i18n\.ts$/ }),
   terser({
     ecma: 2021,
     compress: { passes: 2 },

@@ -94,6 +94,24 @@ describe('layers: first view', () => {
     expect(await stored()).to.equal(null);
   });
 
+  it('scans the page for gated elements once at start: its own banner going in does not wake the gate', async () => {
+    // Each scan asks once for the gated scripts; count how often it asks.
+    const original = Document.prototype.querySelectorAll;
+    let scans = 0;
+    Document.prototype.querySelectorAll = function (this: Document, selector: string) {
+      if (selector.startsWith('script[type="text/plain"]')) scans++;
+      return original.call(this, selector);
+    } as typeof original;
+    try {
+      await start();
+      await new Promise((r) => setTimeout(r));
+    } finally {
+      Document.prototype.querySelectorAll = original;
+    }
+    expect(banner()).to.exist;
+    expect(scans).to.equal(1);
+  });
+
   it('speaks English with language "en", and takes the site owner\'s texts (COMPLIANCE 41)', async () => {
     await start({ language: 'en', texts: { en: { banner: { title: 'Cookies at Nordlys' } } } });
     expect(banner()!.getAttribute('lang')).to.equal('en');

@@ -29,9 +29,10 @@ test('a key the JSON file does not have stops the build', () => {
   assert.throws(() => run("import * as en from './en.json'; const f = () => en.nope;"), /en\.nope: no such key/);
 });
 
-test('dist/samtykke.js holds the English strings inside the getter, not as page-load constants', () => {
+test('dist/samtykke.js holds the English strings, and the Danish ones not shown at load, inside getters', () => {
   const bundle = readFileSync(new URL('../../dist/samtykke.js', import.meta.url), 'utf8');
   const getter = bundle.indexOf('get en(){return{banner:{title:"We use cookies"');
   assert.ok(getter > 0, 'the English catalogue is a getter with its literal inside');
+  assert.ok(bundle.includes('get preferences(){return{title:"Cookie-indstillinger"'), "the Danish preference centre's strings are a getter's literal");
   assert.equal(bundle.indexOf('"We use cookies"'), bundle.lastIndexOf('"We use cookies"'), 'the English title is in the bundle once');
 });

@@ -49,6 +49,8 @@ const MAX_SECONDS = positiveInt(opts['max-seconds'], '--max-seconds');
 /** Wall time left for the page after the banner is fully shown, so late work is counted too. */
 const SETTLE_MS = 500;
 const TIMEOUT_MS = 15000;
+/** Probe-free page views per variant for the JS heap, which does not vary between views. */
+const HEAP_VIEWS = 3;
 
 const peerVersion = JSON.parse(readFileSync(join(PEER_DIR, 'package.json'), 'utf8')).version;
 const FIND_SAMTYKKE = `() => document.querySelector('samtykke-banner')?.shadowRoot?.querySelector('[data-action="accept-all"]') ?? null`;
@@ -57,11 +59,11 @@ const FIND_SAMTYKKE = `() => document.querySelector('samtykke-banner')?.shadowRo
  * accept-all button; `cookie` is the cookie an accept-all click must leave behind.
  */
 const VARIANTS = [
-  { id: 'floor', label: 'floor', page: 'host-floor.html', cookie: null, find: `() => document.querySelector('#floor-banner [data-action="accept-all"]')` },
-  { id: 'peer', label: `vanilla-cc ${peerVersion}`, page: 'host-peer.html', cookie: 'cc_cookie', find: `() => document.querySelector('#cc-main .cm [data-role="all"]')` },
-  { id: 'samtykke', label: 'Samtykke', page: 'host-samtykke.html', cookie: 'samtykke', find: FIND_SAMTYKKE },
+  { id: 'floor', label: 'floor', page: 'host-floor.html', cookie: null, button: ['data-action', 'accept-all'], find: `() => document.querySelector('#floor-banner [data-action="accept-all"]')` },
+  { id: 'peer', label: `vanilla-cc ${peerVersion}`, page: 'host-peer.html', cookie: 'cc_cookie', button: ['data-role', 'all'], find: `() => document.querySelector('#cc-main .cm [data-role="all"]')` },
+  { id: 'samtykke', label: 'Samtykke', page: 'host-samtykke.html', cookie: 'samtykke', button: ['data-action', 'accept-all'], find: FIND_SAMTYKKE },
 ];
-if (opts.candidate) VARIANTS.push({ id: 'candidate', label: 'candidate', page: 'host-candidate.html', cookie: 'samtykke', find: FIND_SAMTYKKE });
+if (opts.candidate) VARIANTS.push({ id: 'candidate', label: 'candidate', page: 'host-candidate.html', cookie: 'samtykke', button: ['data-action', 'accept-all'], find: FIND_SAMTYKKE });
 
 const MOUNTS = {
   '/pages/': join(ROOT, 'bench/pages'),
@@ -136,9 +138,6 @@ async function measure(browser, server, variant, bytesOf, { tracePath } = {}) {
       const b = window.__bench;
       return { visibleAt: b.visibleAt, opaqueAt: b.opaqueAt, cls: b.cls, polls: b.polls };
     });
-    // Heap is read after a full GC: what the banner keeps alive, not what it left as garbage.
-    await cdp.send('HeapProfiler.collectGarbage');
-    const collected = metricsOf(await cdp.send('Performance.getMetrics'));
 
     const point = await page.evaluate(() => {
       const r = window.__bench.find().getBoundingClientRect();
@@ -164,12 +163,49 @@ async function measure(browser, server, variant, bytesOf, { tracePath } = {}) {
       // ScriptDuration is JavaScript only: Chromium takes style and layout that script forces out of it.
       script: loaded.ScriptDuration * 1000,
       busy: loaded.TaskDuration * 1000,
-      heap: collected.JSHeapUsedSize / 1024,
       cls: shown.cls,
       clickPaint: click.paint,
       gone: click.gone,
       polls: shown.polls,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Whether a node of a DOM.getDocument tree (shadow roots included) has attribute `name` = `value`. */
+function hasNode(node, [name, value]) {
+  const a = node.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name && a[i + 1] === value) return true;
+  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].some((child) => hasNode(child, [name, value]));
+}
+
+/**
+ * The JS heap of one cold page view, read in a view of its own without the probe: the probe
+ * reads the banner's button and its ancestors from the page's JavaScript, and so makes the
+ * browser build a wrapper for each and the interface of each kind (HTMLButtonElement,
+ * HTMLDivElement, …), which a page whose script never holds those elements does not pay for.
+ * The wait for the banner goes through the DevTools protocol's DOM domain, which reads the
+ * browser's own tree and runs nothing in the page. Then the page gets the timed views'
+ * settle time and more (the peer fades in over 250 ms), a full GC, and the reading: what
+ * the banner keeps alive, not what it left as garbage.
+ */
+async function heapOf(browser, server, variant) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await page.goto(`${server.origin}/pages/${variant.page}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+    const until = Date.now() + TIMEOUT_MS;
+    while (!hasNode((await cdp.send('DOM.getDocument', { depth: -1, pierce: true })).root, variant.button)) {
+      if (Date.now() > until) throw new Error(`no banner within ${TIMEOUT_MS} ms`);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(SETTLE_MS + 500);
+    await cdp.send('HeapProfiler.collectGarbage');
+    return metricsOf(await cdp.send('Performance.getMetrics')).JSHeapUsedSize / 1024;
   } finally {
     await context.close();
   }
@@ -253,6 +289,18 @@ async function main() {
       }
       rounds = round + 1;
     }
+    // The heap does not vary between views of a page (README, Benchmarks): three probe-free
+    // views of each, interleaved, after the timed rounds.
+    const heaps = Object.fromEntries(VARIANTS.map((v) => [v.id, []]));
+    for (let i = 0; i < HEAP_VIEWS; i++)
+      for (const v of VARIANTS) {
+        progress(`[widget bench] heap ${i + 1}/${HEAP_VIEWS}: ${v.label}`);
+        try {
+          heaps[v.id].push(await heapOf(browser, server, v));
+        } catch (error) {
+          errors.push(`${v.id} heap view ${i + 1}: ${error.message.split('\n')[0]}`);
+        }
+      }
     progress(`[widget bench] ${rounds} rounds in ${((Date.now() - started) / 1000).toFixed(0)} s`, true);
 
     const meta = {
@@ -270,10 +318,11 @@ async function main() {
     for (const v of VARIANTS) {
       const keys = Object.keys(runs[v.id][0] || {}).filter((k) => k !== 'files' && k !== 'round');
       medians[v.id] = Object.fromEntries(keys.map((k) => [k, median(runs[v.id].map((r) => r[k]))]));
+      medians[v.id].heap = median(heaps[v.id]);
     }
     mkdirSync(RESULTS, { recursive: true });
     const file = join(RESULTS, `widget-${meta.date.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ meta, medians, runs, errors, misses: server.misses }, null, 2));
+    writeFileSync(file, JSON.stringify({ meta, medians, runs, heaps, errors, misses: server.misses }, null, 2));
     const ok = printReport({ meta, variants: VARIANTS, runs, medians, errors, misses: server.misses });
     console.log(`raw figures: ${file.slice(ROOT.length + 1)}`);
 

@@ -21,7 +21,7 @@ export type Catalogue = Record<Language, Messages>;
 // What no page shows at load is behind getters, whose strings and objects are made when first
 // read: English on a Danish page, and the preference centre's, the cookie table's, the reopen
 // button's and the placeholder's strings until those appear (JS heap: 1.8 KB for English,
-// 1.2 KB for the rest; README, Benchmarks). A build plugin (build/inline-json.mjs) writes the
+// 1.7 KB for the rest; README, Benchmarks). A build plugin (build/inline-json.mjs) writes the
 // JSON sections inside the getters; each read makes a fresh copy, which nothing compares.
 const CATALOGUE = {
   da: {

@@ -88,17 +88,17 @@ function reserveRoom(banner: HTMLElement): () => void {
   // The page's own padding: the inline value to restore, the computed one to add to. Read on
   // the first resize callback, not on connecting, so adding the banner forces no style pass.
   let own: string[] | undefined;
-  const reserve = (on: boolean) => {
+  const reserve = (height?: number) => {
     own ??= [body.paddingBottom, getComputedStyle(document.body).paddingBottom];
-    const height = document.documentElement.clientHeight - banner.offsetTop;
-    body.paddingBottom = on ? `calc(${own[1]} + ${height}px)` : own[0];
-    document.documentElement.style.scrollPaddingBottom = on ? `${height}px` : '';
+    body.paddingBottom = height ? `calc(${own[1]} + ${height}px)` : own[0];
+    document.documentElement.style.scrollPaddingBottom = height ? `${height}px` : '';
   };
-  const observer = new ResizeObserver(() => reserve(true));
+  const observer = new ResizeObserver(() => reserve(document.documentElement.clientHeight - banner.offsetTop));
   observer.observe(banner);
+  // Giving the padding back reads no layout: the banner is going, in the frame that shows it gone.
   return () => {
     observer.disconnect();
-    reserve(false);
+    if (own) reserve();
   };
 }
 

@@ -54,7 +54,7 @@ export function createApi(
         console.error('Samtykke: could not start', error);
       }
     },
-    getConsent: () => ctrl?.store.consent ?? null,
+    getConsent: () => (ctrl?.store.hold(), ctrl?.store.consent ?? null),
     hasConsent: (id: string) => ctrl?.store.hasConsent(id) ?? false,
     on(type: string, fn: (detail: any) => void) {
       if (typeof fn != 'function') throw new TypeError(`Samtykke.on("${type}"): the listener must be a function`);

@@ -78,11 +78,16 @@ export class SamtykkeController {
     const onIntent = (e: Event) => {
       if (!String((e.target as Element | null)?.localName).startsWith('samtykke-')) return;
       const detail = (e as CustomEvent).detail;
+      // A decision in our own elements is shown first and stored after that frame (`hold`).
+      const decide = (decision: () => unknown) => {
+        this.layers?.settle();
+        store.hold(decision);
+      };
       switch (e.type) {
-        case 'accept-all': return store.acceptAll();
-        case 'reject-all': return store.rejectAll();
-        case 'save': return store.save(detail);
-        case 'withdraw': return store.withdraw();
+        case 'accept-all': return decide(() => store.acceptAll());
+        case 'reject-all': return decide(() => store.rejectAll());
+        case 'save': return decide(() => store.save(detail));
+        case 'withdraw': return decide(() => store.withdraw());
         // The store ignores anything that is not a service of the config.
         case 'accept-service': return store.acceptService(detail?.service);
         default: return this.layers?.showPreferences();

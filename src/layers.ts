@@ -14,6 +14,8 @@ import type { SamtykkeReopen } from './components/reopen/reopen.js';
 export interface Layers {
   showBanner(): void;
   showPreferences(): void;
+  /** Shows that a decision was made: the banner goes, the reopen button comes, the centre closes and confirms. */
+  settle(): void;
   /** Removes the layers and stops listening (a page that starts Samtykke again, and tests). */
   stop?(): void;
 }
@@ -76,14 +78,16 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
 
   const showPreferences = () => {
     if (preferences.open) return;
+    store.hold();
     preferences.consent = store.consent;
     preferences.gpc = store.gpc && config.respectGpc && !store.consent;
     void preferences.show();
     emit('show', { layer: 'preferences' });
   };
 
-  // Any decision, from any source: the layers follow what the store now holds.
-  const onChange = () => {
+  // Any decision, from any source: the layers follow what the store now holds. A decision made
+  // in our own elements is shown first, before the store has it (see the controller).
+  const settle = () => {
     const hadFocus = !!banner && document.activeElement === banner;
     hideBanner();
     showReopen(true);
@@ -91,7 +95,7 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
     // Ours renders in a microtask; focus it once it has a button.
     if (hadFocus) void reopen?.updateComplete.then(() => reopen?.focus());
   };
-  store.addEventListener('change', onChange);
+  store.addEventListener('change', settle);
 
   // Footer links and the like: `data-samtykke-open` on any element opens the centre, by click or key.
   const onOpener = (e: Event) => {
@@ -114,8 +118,9 @@ export function mountLayers(ctrl: SamtykkeController): Layers {
   return {
     showBanner,
     showPreferences,
+    settle,
     stop() {
-      store.removeEventListener('change', onChange);
+      store.removeEventListener('change', settle);
       document.removeEventListener('click', onOpener);
       document.removeEventListener('keydown', onOpener);
       for (const el of [banner, preferences, ownReopen && reopen]) el && el.remove();

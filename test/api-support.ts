@@ -53,6 +53,7 @@ export function makeApi(): Api {
   const api = createApi(() => ({
     showBanner: () => void layerCalls.push('banner'),
     showPreferences: () => void layerCalls.push('preferences'),
+    settle: () => void layerCalls.push('settle'),
   }));
   apis.push(api);
   return api;

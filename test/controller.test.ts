@@ -61,7 +61,57 @@ describe('intent events', () => {
     intent(el, 'withdraw');
     expect(api.getConsent()!.method).to.equal('withdraw');
     intent(el, 'customise');
-    expect(layerCalls).to.deep.equal(['preferences']);
+    // Each decision from a banner, centre or declaration button is shown first (the layers
+    // settle); the embed's accept-service is not one the layers show.
+    expect(layerCalls).to.deep.equal(['settle', 'settle', 'settle', 'settle', 'preferences']);
+  });
+
+  const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+
+  it('shows a decision first and stores it after that frame: the click\'s frame does none of its work', async () => {
+    const el = document.createElement('samtykke-probe');
+    document.body.append(el);
+    const changes = count('samtykke-change');
+    intent(el, 'accept-all');
+    expect(layerCalls).to.deep.equal(['settle']);
+    expect(changes.seen).to.deep.equal([]);
+    // Read at once (the cookie jar's answer would come after the frame).
+    expect(document.cookie).not.to.contain('samtykke=');
+    // Our frame callback was asked for before this one: the decision waits for the task after it.
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(changes.seen).to.deep.equal([]);
+    await afterFrame();
+    changes.stop();
+    expect(changes.seen.map((e) => e.detail.action)).to.deep.equal(['accept-all']);
+    expect((await jar()).map((c) => c.name)).to.deep.equal(['samtykke']);
+    await afterFrame();
+    expect(changes.seen).to.have.length(1);
+  });
+
+  it('makes a waiting decision at once when the consent is read, another decision comes, or the page is left: in order, none lost', async () => {
+    const el = document.createElement('samtykke-probe');
+    document.body.append(el);
+    const changes = count('samtykke-change');
+    intent(el, 'accept-all');
+    api.rejectAll();
+    expect(changes.seen.map((e) => e.detail.action)).to.deep.equal(['accept-all', 'reject-all']);
+    expect(api.getConsent()!.method).to.equal('reject-all');
+
+    intent(el, 'save', { categories: { analytics: true } });
+    expect(changes.seen).to.have.length(2);
+    expect(api.hasConsent('ga')).to.equal(true);
+    expect(changes.seen).to.have.length(3);
+
+    intent(el, 'withdraw');
+    intent(el, 'accept-all');
+    expect(changes.seen.map((e) => e.detail.action)).to.deep.equal(['accept-all', 'reject-all', 'save', 'withdraw']);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(changes.seen.map((e) => e.detail.action).slice(3)).to.deep.equal(['withdraw', 'accept-all']);
+
+    await afterFrame();
+    changes.stop();
+    expect(changes.seen).to.have.length(5);
+    expect(api.getConsent()!.method).to.equal('accept-all');
   });
 
   it('with a malformed detail never throw and never grant (COMPLIANCE 19)', () => {

@@ -59,7 +59,7 @@ describe('what the rewrites keep: earlier cookies and the on/off API', () => {
     const old = encodeURIComponent(JSON.stringify(record)).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
     expect(old).to.match(/^\{%22v%22:1%2C/);
     document.cookie = `samtykke=${old}; path=/`;
-    api = createApi(() => ({ showBanner() {}, showPreferences() {} }));
+    api = createApi(() => ({ showBanner() {}, showPreferences() {}, settle() {} }));
     api.init({ ...CONFIG, theme: 'auto' });
     expect(api.getConsent()).to.deep.equal(record);
     expect(api.hasConsent('marketing')).to.equal(true);
@@ -69,7 +69,7 @@ describe('what the rewrites keep: earlier cookies and the on/off API', () => {
   it('on() for two types with one function, then off() for one: the other still hears (README: on/off)', () => {
     const calls: string[] = [];
     const layers: string[] = [];
-    api = createApi(() => ({ showBanner: () => void layers.push('banner'), showPreferences: () => void layers.push('preferences') }));
+    api = createApi(() => ({ showBanner: () => void layers.push('banner'), showPreferences: () => void layers.push('preferences'), settle() {} }));
     const fn = (detail: { action?: string; layer?: string }) => void calls.push(detail.action ?? detail.layer ?? '?');
     api.on('change', fn);
     api.on('samtykke-hide', fn);

@@ -155,6 +155,25 @@ describe('layers: decisions on the banner', () => {
     expect(reopen()!.getAttribute('position')).to.equal('left');
   });
 
+  it('answers the click in its own frame: banner gone, reopen button in; the cookie and samtykke-change come after that frame', async () => {
+    await start();
+    const changes: string[] = [];
+    const note = (e: Event) => changes.push((e as CustomEvent).detail.action);
+    document.addEventListener('samtykke-change', note);
+    const changed = oneEvent(document, 'samtykke-change');
+    inBanner('accept-all').click();
+    expect(banner()).to.equal(null);
+    expect(reopen()).to.exist;
+    expect(changes).to.deep.equal([]);
+    expect(document.cookie).not.to.contain('samtykke=');
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(changes).to.deep.equal([]);
+    await changed;
+    document.removeEventListener('samtykke-change', note);
+    expect(changes).to.deep.equal(['accept-all']);
+    expect((await stored())!.method).to.equal('accept-all');
+  });
+
   it('reject-all is one click too and refuses every optional category (COMPLIANCE 3, 9)', async () => {
     await start();
     await decide(() => inBanner('reject-all').click());
@@ -378,6 +397,21 @@ describe('layers: the page around the banner', () => {
       expect(document.body.style.paddingBottom).to.equal('');
       expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
     });
+
+  it('gives the page its own bottom padding back when the banner goes (COMPLIANCE 38)', async () => {
+    document.body.style.paddingBottom = '7px';
+    try {
+      await start();
+      await nextFrame();
+      // calc(7px + the banner's height), which the browser sums.
+      expect(parseFloat(document.body.style.paddingBottom.slice(5))).to.be.above(7 + 50);
+      inBanner('accept-all').click();
+      expect(document.body.style.paddingBottom).to.equal('7px');
+      expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
+    } finally {
+      document.body.style.paddingBottom = '';
+    }
+  });
 
   it('shows every layer accessibly in English and dark (COMPLIANCE 43)', async () => {
     await emulateMedia({ colorScheme: 'dark' });

@@ -169,7 +169,7 @@ describe('<samtykke-cookie-declaration>', () => {
     const storage = new MemoryStorage();
     const ctrl = new SamtykkeController({ ...CONFIG, language: 'da' }, { storage });
     let opened = 0;
-    ctrl.start(() => ({ showBanner() {}, showPreferences: () => void opened++ }));
+    ctrl.start(() => ({ showBanner() {}, showPreferences: () => void opened++, settle() {} }));
     try {
       ctrl.store.acceptAll();
       const el = await declaration();
@@ -178,7 +178,10 @@ describe('<samtykke-cookie-declaration>', () => {
       expect(stateOf(el, 'analytics')).to.equal('Dit valg: Tilladt');
       const id = ctrl.store.consent!.id;
 
+      // The decision is stored after the click's frame; the declaration follows its samtykke-change.
+      const changed = oneEvent(document, 'samtykke-change');
       root(el).querySelector<HTMLButtonElement>('button[part="withdraw"]')!.click();
+      await changed;
       await el.updateComplete;
       expect(ctrl.store.consent!.method).to.equal('withdraw');
       expect(JSON.parse(storage.value!).categories.analytics).to.equal(false);

@@ -64,7 +64,7 @@ describe('<samtykke-embed>', () => {
 
   it('is recorded by the controller as accept-service (COMPLIANCE 23)', async () => {
     const ctrl = new SamtykkeController(CONFIG, { storage: new MemoryStorage() });
-    ctrl.start(() => ({ showBanner() {}, showPreferences() {} }));
+    ctrl.start(() => ({ showBanner() {}, showPreferences() {}, settle() {} }));
     try {
       const el = await placeholder('da');
       setTimeout(() => part(el, 'allow').click());

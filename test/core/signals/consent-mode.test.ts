@@ -100,7 +100,7 @@ describe('Google Consent Mode v2', () => {
     delete probe.__gatedRuns;
     const container = box('<script type="text/plain" data-samtykke-category="analytics" data-src="/test/e2e/fixtures/gated.js"></script>');
     const ctrl = new SamtykkeController(CONFIG, { storage: storedChoice('all') });
-    ctrl.start(() => ({ showBanner() {}, showPreferences() {} }));
+    ctrl.start(() => ({ showBanner() {}, showPreferences() {}, settle() {} }));
     try {
       await until(() => probe.__gatedRuns === 1);
       expect(probe.__dataLayerAtRun).to.deep.equal([

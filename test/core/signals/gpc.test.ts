@@ -14,7 +14,7 @@ describe('Global Privacy Control', () => {
   const start = (input: object = CONFIG, storage = new MemoryStorage()) => {
     container = box(marketingScript);
     ctrl = new SamtykkeController(input, { storage });
-    ctrl.start(() => ({ showBanner() {}, showPreferences() {} }));
+    ctrl.start(() => ({ showBanner() {}, showPreferences() {}, settle() {} }));
     return ctrl;
   };
   const decide = (c: SamtykkeController, act: () => void): ChangeDetail => {

@@ -137,7 +137,7 @@ try {
     results[variant] = await snapshotOf(browser, server.origin, variant);
   }
   const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(10);
-  console.log(`JS heap after GC (JSHeapUsedSize, no throttling), KB:${VARIANTS.map((v) => `  ${v} ${(results[v].used / 1024).toFixed(0)}`).join('')}`);
+  console.log(`JS heap after GC (JSHeapUsedSize, no throttling), KB:${VARIANTS.map((v) => `  ${v} ${(results[v].used / 1024).toFixed(1)}`).join('')}`);
   console.log(`\n${'kind of object (heap snapshot self size, KB)'.padEnd(60)}${VARIANTS.map((v) => v.padStart(10)).join('')}`);
   const kinds = new Set(VARIANTS.flatMap((v) => Object.keys(results[v].sums)));
   const of = (v, k) => results[v].sums[k] ?? 0;

@@ -100,3 +100,14 @@ test('a run with V8 flags says so in its heading, and a run without says nothing
   const without = reportLines(t, runs, medians, metaOf(1, { samtykke: 1 }));
   assert.ok(!without.some((l) => l.includes('V8 flags')), without.join('\n'));
 });
+
+test('at a throttling rate other than 4× the targets say they are not the verdict', (t) => {
+  const runs = { floor: [mk(0)], peer: [mk(0)], samtykke: [mk(0)] };
+  const medians = { floor: mk(0), peer: mk(0), samtykke: mk(0) };
+  const note = '(the time targets are set for 4× throttling: at 1.5× they are not the verdict)';
+  const calibrated = reportLines(t, runs, medians, { ...metaOf(1, { samtykke: 1 }), throttle: 1.5 });
+  assert.ok(calibrated[1].includes(' · 1.5× CPU throttling · '), calibrated[1]);
+  assert.ok(calibrated.includes(`  ${note}`), calibrated.join('\n'));
+  const atFour = reportLines(t, runs, medians, metaOf(1, { samtykke: 1 }));
+  assert.ok(!atFour.some((l) => l.includes('not the verdict')), atFour.join('\n'));
+});

@@ -95,6 +95,8 @@ export class SamtykkeController {
     };
     for (const type of INTENTS) document.addEventListener(type, onIntent);
     this.stop = () => {
+      // A decision still held for its frame is the visitor's: made now, while all still listens.
+      store.hold();
       stopGate();
       for (const type of INTENTS) document.removeEventListener(type, onIntent);
     };

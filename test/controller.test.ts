@@ -114,6 +114,17 @@ describe('intent events', () => {
     expect(api.getConsent()!.method).to.equal('accept-all');
   });
 
+  it('makes a held decision when it stops (init again), not after: nothing is lost or comes late', () => {
+    const el = document.createElement('samtykke-probe');
+    document.body.append(el);
+    const changes = count('samtykke-change');
+    intent(el, 'reject-all');
+    api.controller!.stop();
+    changes.stop();
+    expect(changes.seen.map((e) => e.detail.action)).to.deep.equal(['reject-all']);
+    expect(document.cookie).to.contain('samtykke=');
+  });
+
   it('with a malformed detail never throw and never grant (COMPLIANCE 19)', () => {
     const el = document.createElement('samtykke-probe');
     document.body.append(el);

@@ -4,57 +4,28 @@
  * ajv's type coercion and property removal, so a body either matches exactly or gets a 400.
  */
 
-/** The actions a consent event can record (DESIGN "Actions"). */
-export const ACTIONS = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service'];
-
-/** A lowercase UUID v4, as `crypto.randomUUID()` makes it; one spelling per ID keeps idempotency exact. */
-export const UUID_V4 = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
-
-/** The widget's id rule (config.ts `isId`): a letter, then up to 63 letters, digits, "-" or "_". */
-const ID = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
-
-/** Most categories and services one event may carry; a config has a handful. */
-export const MAX_CATEGORIES = 32;
-export const MAX_SERVICES = 256;
-
-/** @param {number} max */
-const idToBoolean = (max) => ({
-  type: 'object',
-  maxProperties: max,
-  propertyNames: { type: 'string', pattern: ID },
-  additionalProperties: { type: 'boolean' },
-});
+import { createRequire } from 'node:module';
 
 /**
- * Printable text without control characters.
- * @param {number} max
+ * The consent event's schema is shared with the widget (`schema/consent-event.schema.json`):
+ * its limits are the ones the widget's config checks at load, so no config the widget accepts
+ * makes events the log refuses.
  */
-const text = (max) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '^[^\\u0000-\\u001f\\u007f]+$' });
+const require = createRequire(import.meta.url);
+const { $schema, $id, title, description, ...eventSchema } = require('../schema/consent-event.schema.json');
 
 /** The body of `POST /api/consents`: the widget's `ConsentEvent` (src/core/store.ts). */
-export const consentEventSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'eventId', 'consentId', 'action', 'categories', 'services', 'revision', 'policyVersion',
-    'textHash', 'language', 'gpc', 'path', 'widgetVersion', 'clientTime',
-  ],
-  properties: {
-    eventId: { type: 'string', pattern: UUID_V4 },
-    consentId: { type: 'string', pattern: UUID_V4 },
-    action: { type: 'string', enum: ACTIONS },
-    categories: idToBoolean(MAX_CATEGORIES),
-    services: idToBoolean(MAX_SERVICES),
-    revision: { type: 'integer', minimum: 1, maximum: 2147483647 },
-    policyVersion: text(64),
-    textHash: { type: 'string', pattern: '^[0-9a-f]{8,128}$' },
-    language: { type: 'string', maxLength: 35, pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$' },
-    gpc: { type: 'boolean' },
-    path: { type: 'string', maxLength: 2048, pattern: '^/[^\\u0000-\\u001f\\u007f]*$' },
-    widgetVersion: { type: 'string', pattern: '^[0-9A-Za-z.+-]{1,32}$' },
-    clientTime: { type: 'string', format: 'date-time', maxLength: 40 },
-  },
-};
+export const consentEventSchema = eventSchema;
+
+/** The actions a consent event can record (DESIGN "Actions"). */
+export const ACTIONS = consentEventSchema.properties.action.enum;
+
+/** A lowercase UUID v4, as `crypto.randomUUID()` makes it; one spelling per ID keeps idempotency exact. */
+export const UUID_V4 = consentEventSchema.properties.eventId.pattern;
+
+/** Most categories and services one event may carry. */
+export const MAX_CATEGORIES = consentEventSchema.properties.categories.maxProperties;
+export const MAX_SERVICES = consentEventSchema.properties.services.maxProperties;
 
 /** What `POST /api/consents` answers: proof that this event is stored. */
 export const receiptSchema = {

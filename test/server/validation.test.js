@@ -42,7 +42,7 @@ const cases = [
     [`${MAX_SERVICES + 1} services`, { services: bigMap(MAX_SERVICES + 1, (i) => `s${i}`) }],
     ['a service id of 65 characters', { services: { [`s${'x'.repeat(64)}`]: true } }],
     ['revision a string', { revision: '1' }],
-    ['revision 0', { revision: 0 }],
+    ['revision below 0', { revision: -1 }],
     ['revision a fraction', { revision: 1.5 }],
     ['revision beyond 32 bits', { revision: 2 ** 31 }],
     ['policyVersion empty', { policyVersion: '' }],

@@ -57,10 +57,25 @@
  */
 
 /**
+ * What `insert` resolves with: whether this call stored the record (false: it was a repeat of
+ * a stored eventId) and the receipt of the first copy.
+ * @typedef {{ created: boolean, receipt: Receipt }} InsertResult
+ */
+
+/**
+ * Bounds of group commit (see `group-commit.js`).
+ * @typedef {object} BatchOptions
+ * @property {number} [maxSize] most records per transaction
+ * @property {number} [maxWaitMs] longest a record waits for company before its batch starts
+ * @property {(size: number) => void} [onBatch] told each batch's size (statistics)
+ */
+
+/**
  * @typedef {object} ConsentLogStorage
  * @property {'sqlite' | 'postgres'} kind
- * @property {(record: StoredRecord) => Promise<{ created: boolean, receipt: Receipt }>} insert
- *   Stores a record once per eventId and resolves only after it is committed.
+ * @property {(record: StoredRecord) => Promise<InsertResult>} insert
+ *   Stores a record once per eventId and resolves only after the transaction holding it has
+ *   committed; records arriving together share one transaction (group commit).
  * @property {(consentId: string) => Promise<StoredRecord[]>} history oldest first
  * @property {(query: RecordQuery) => AsyncIterable<StoredRecord>} records
  *   Every matching record, oldest first, read page by page (no cursor held between pages).
@@ -68,21 +83,44 @@
  * @property {(before: string) => Promise<number>} deleteReceivedBefore retention; returns the count
  * @property {() => Promise<void>} ping throws when the database cannot be reached
  * @property {() => Promise<void>} close
+ * @property {AdminQueries['dayPrints']} dayPrints the dashboard's reads (storage/overview.js)
+ * @property {AdminQueries['readRollups']} readRollups
+ * @property {AdminQueries['computeDays']} computeDays
+ * @property {AdminQueries['writeRollups']} writeRollups
+ * @property {AdminQueries['oldestReceivedAt']} oldestReceivedAt
+ * @property {AdminQueries['sessions']} sessions
+ */
+
+/**
+ * What the dashboard reads and keeps: day roll-ups for the overview and admin sessions.
+ * @typedef {import('./overview.js').RollupSource & {
+ *   oldestReceivedAt: () => Promise<string | null>,
+ *   sessions: AdminSessions,
+ * }} AdminQueries
+ */
+
+/**
+ * Dashboard sign-ins, by the SHA-256 of the session ID (hex); times are ISO strings.
+ * @typedef {object} AdminSessions
+ * @property {(s: { idHash: string, csrfHash: string, createdAt: string, expiresAt: string }) => Promise<void>} create
+ * @property {(idHash: string, now: string) => Promise<{ csrfHash: string, expiresAt: string } | null>} find an unexpired session
+ * @property {(idHash: string) => Promise<void>} end
+ * @property {(now: string) => Promise<void>} purgeExpired
  */
 
 /**
  * Opens the log: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`.
  * Migrations run before this resolves.
- * @param {{ dataDir?: string, databaseUrl?: string }} options
+ * @param {{ dataDir?: string, databaseUrl?: string, batch?: BatchOptions }} options
  * @returns {Promise<ConsentLogStorage>}
  */
-export async function openStorage({ dataDir = './data', databaseUrl }) {
+export async function openStorage({ dataDir = './data', databaseUrl, batch = {} }) {
   if (databaseUrl) {
     const { openPostgres } = await import('./postgres.js');
-    return openPostgres(databaseUrl);
+    return openPostgres(databaseUrl, batch);
   }
   const { openSqlite } = await import('./sqlite.js');
-  return openSqlite(dataDir);
+  return openSqlite(dataDir, batch);
 }
 
 /** Rows per page when streaming records out; bounds memory whatever the range. */

@@ -1,27 +1,34 @@
 // @ts-check
 /**
- * PostgreSQL storage through pg, for several server processes sharing one log. Each insert
- * is a single autocommitted statement: with PostgreSQL's default `synchronous_commit = on`
- * the query resolves only after the commit is flushed to the WAL on disk.
+ * PostgreSQL storage through pg, for several server processes sharing one log. Inserts are
+ * group-committed: each batch is one autocommitted multi-row statement, and with PostgreSQL's
+ * default `synchronous_commit = on` the query resolves only after the commit is flushed to the
+ * WAL on disk.
  */
 import pg from 'pg';
 import { PAGE_SIZE, groupStats } from './index.js';
 import { postgresMigrations } from './migrations.js';
+import { GroupCommit } from './group-commit.js';
 
 /** @typedef {import('./index.js').ConsentLogStorage} ConsentLogStorage */
 /** @typedef {import('./index.js').StoredRecord} StoredRecord */
 /** @typedef {import('./index.js').RecordQuery} RecordQuery */
+/** @typedef {import('./index.js').InsertResult} InsertResult */
 
 /** Serialises migrations across processes starting at once (an arbitrary, fixed key). */
 const MIGRATION_LOCK = 0x5a3b7e11;
+
+/** Columns of one consent_events row as written by `insert`. */
+const COLUMN_COUNT = 17;
 
 /**
  * Connects to `databaseUrl` and migrates. A `?options=-c search_path%3Dname` parameter in the
  * URL puts the log in another schema.
  * @param {string} databaseUrl
+ * @param {import('./index.js').BatchOptions} [batchOptions] group commit's bounds
  * @returns {Promise<ConsentLogStorage>}
  */
-export async function openPostgres(databaseUrl) {
+export async function openPostgres(databaseUrl, batchOptions = {}) {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
@@ -41,24 +48,54 @@ export async function openPostgres(databaseUrl) {
   const columns = `event_id, consent_id, action, categories, services, revision, policy_version,
     text_hash, language, gpc, path, widget_version, client_time, received_at, origin, ip_prefix, ua_family`;
 
-  return {
-    kind: 'postgres',
-    async insert(r) {
-      const inserted = await pool.query(
-        `INSERT INTO consent_events (${columns})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-         ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-        [r.eventId, r.consentId, r.action, JSON.stringify(r.categories), JSON.stringify(r.services),
-          r.revision, r.policyVersion, r.textHash, r.language, r.gpc, r.path, r.widgetVersion,
-          r.clientTime, r.receivedAt, r.origin, r.ipPrefix, r.uaFamily],
-      );
-      if (inserted.rowCount === 1) {
+  /**
+   * One batch, one statement: a multi-row INSERT is one transaction, committed (and with
+   * `synchronous_commit = on` flushed to the WAL) when the query resolves. Repeats of an
+   * eventId, earlier in the batch or stored before, are read back for their first receipt.
+   * @param {StoredRecord[]} records
+   * @returns {Promise<InsertResult[]>}
+   */
+  async function insertAll(records) {
+    /** @type {Map<string, StoredRecord>} */
+    const firstOf = new Map();
+    for (const r of records) if (!firstOf.has(r.eventId)) firstOf.set(r.eventId, r);
+    const unique = [...firstOf.values()];
+    const values = unique.flatMap((r) => [r.eventId, r.consentId, r.action, JSON.stringify(r.categories),
+      JSON.stringify(r.services), r.revision, r.policyVersion, r.textHash, r.language, r.gpc, r.path,
+      r.widgetVersion, r.clientTime, r.receivedAt, r.origin, r.ipPrefix, r.uaFamily]);
+    const rows = unique.map((_, i) => `(${Array.from({ length: COLUMN_COUNT }, (_, j) => `$${i * COLUMN_COUNT + j + 1}`).join(', ')})`);
+    const inserted = await pool.query(
+      `INSERT INTO consent_events (${columns}) VALUES ${rows.join(', ')}
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`, values);
+    const created = new Set(inserted.rows.map((row) => row.event_id));
+    /** @type {Map<string, { consentId: string, receivedAt: string }>} */
+    const stored = new Map();
+    const repeats = unique.filter((r) => !created.has(r.eventId)).map((r) => r.eventId);
+    if (repeats.length > 0) {
+      // A concurrent duplicate (another process) waited for that insert's commit, so the row is there now.
+      const { rows: found } = await pool.query(
+        'SELECT event_id, consent_id, received_at FROM consent_events WHERE event_id = ANY($1::uuid[])', [repeats]);
+      for (const row of found) stored.set(row.event_id, { consentId: row.consent_id, receivedAt: row.received_at.toISOString() });
+    }
+    /** @type {Set<string>} */
+    const answered = new Set();
+    return records.map((r) => {
+      const first = !answered.has(r.eventId);
+      answered.add(r.eventId);
+      if (first && created.has(r.eventId)) {
         return { created: true, receipt: { eventId: r.eventId, consentId: r.consentId, receivedAt: r.receivedAt } };
       }
-      // A concurrent duplicate waits for the first insert's commit, so the row is there now.
-      const { rows } = await pool.query('SELECT consent_id, received_at FROM consent_events WHERE event_id = $1', [r.eventId]);
-      return { created: false, receipt: { eventId: r.eventId, consentId: rows[0].consent_id, receivedAt: rows[0].received_at.toISOString() } };
-    },
+      const original = created.has(r.eventId) ? /** @type {StoredRecord} */ (firstOf.get(r.eventId)) : stored.get(r.eventId);
+      if (!original) throw new Error(`event ${r.eventId} was neither stored nor found`);
+      return { created: false, receipt: { eventId: r.eventId, consentId: original.consentId, receivedAt: original.receivedAt } };
+    });
+  }
+  /** @type {GroupCommit<StoredRecord, InsertResult>} */
+  const batches = new GroupCommit({ commit: insertAll, ...batchOptions });
+
+  return {
+    kind: 'postgres',
+    insert: (record) => batches.submit(record),
     async history(consentId) {
       const { rows } = await pool.query('SELECT * FROM consent_events WHERE consent_id = $1 ORDER BY received_at, seq', [consentId]);
       return rows.map(fromRow);
@@ -104,6 +141,7 @@ export async function openPostgres(databaseUrl) {
       await pool.query('SELECT 1');
     },
     async close() {
+      await batches.close();
       await pool.end();
     },
   };

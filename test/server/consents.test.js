@@ -147,7 +147,7 @@ for (const backend of backends) {
       assert.deepEqual(rows.map((r) => ({ ...(/** @type {object} */ (r)) })), [{ version: 1, name: 'consent_events' }]);
     });
 
-    it('reports database reachability on /healthz, 503 when the database is gone, and never acknowledges then (COMPLIANCE 26)', async () => {
+    it('reports database reachability on /healthz, 503 when the database is gone, and never acknowledges then: 503 with Retry-After (COMPLIANCE 26)', async () => {
       const ok = await app.inject({ url: '/healthz' });
       assert.equal(ok.statusCode, 200);
       assert.deepEqual(ok.json(), { status: 'ok', database: 'ok' });
@@ -156,8 +156,9 @@ for (const backend of backends) {
       assert.equal(down.statusCode, 503);
       assert.equal(down.json().database, 'unreachable');
       const res = await post(sampleEvent());
-      assert.equal(res.statusCode, 500);
-      assert.deepEqual(res.json(), { statusCode: 500, error: 'Internal Server Error', message: 'The server could not complete this request.' });
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.headers['retry-after'], '5');
+      assert.deepEqual(res.json(), { statusCode: 503, error: 'Service Unavailable', message: 'The consent log could not store this event now; send it again later.' });
       storage = await db.open(); // afterEach closes it
     });
   });

@@ -39,6 +39,30 @@ export const sqliteMigrations = [
       BEGIN SELECT RAISE(ABORT, 'consent_events is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'admin_sessions_and_daily_rollup',
+    sql: `
+      -- Dashboard sign-ins: only hashes of the session ID and its CSRF token are kept, so a
+      -- copy of the database signs no one in. Several processes on one database share them.
+      CREATE TABLE admin_sessions (
+        id_hash TEXT PRIMARY KEY,
+        csrf_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_at);
+      -- The dashboard's per-day figures, kept with the count and seq sum of the day's rows
+      -- they were computed from: a day whose rows changed since (retention, late writes) is
+      -- recomputed, so the cache can never show figures the log no longer holds.
+      CREATE TABLE daily_rollup (
+        day TEXT PRIMARY KEY,
+        events INTEGER NOT NULL,
+        seq_sum INTEGER NOT NULL,
+        figures TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** @type {Migration[]} */
@@ -76,6 +100,30 @@ export const postgresMigrations = [
         FOR EACH ROW EXECUTE FUNCTION consent_events_refuse_change();
       CREATE TRIGGER consent_events_no_truncate BEFORE TRUNCATE ON consent_events
         FOR EACH STATEMENT EXECUTE FUNCTION consent_events_refuse_change();
+    `,
+  },
+  {
+    version: 2,
+    name: 'admin_sessions_and_daily_rollup',
+    sql: `
+      -- Dashboard sign-ins: only hashes of the session ID and its CSRF token are kept, so a
+      -- copy of the database signs no one in. Several processes on one database share them.
+      CREATE TABLE admin_sessions (
+        id_hash text PRIMARY KEY,
+        csrf_hash text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_at);
+      -- The dashboard's per-day figures, kept with the count and seq sum of the day's rows
+      -- they were computed from: a day whose rows changed since (retention, late writes) is
+      -- recomputed, so the cache can never show figures the log no longer holds.
+      CREATE TABLE daily_rollup (
+        day text PRIMARY KEY,
+        events bigint NOT NULL,
+        seq_sum numeric NOT NULL,
+        figures jsonb NOT NULL
+      );
     `,
   },
 ];

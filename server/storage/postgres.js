@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { PAGE_SIZE, groupStats } from './index.js';
 import { postgresMigrations } from './migrations.js';
+import { postgresAdminQueries } from './postgres-admin.js';
 import { GroupCommit } from './group-commit.js';
 
 /** @typedef {import('./index.js').ConsentLogStorage} ConsentLogStorage */
@@ -144,6 +145,7 @@ export async function openPostgres(databaseUrl, batchOptions = {}) {
       await batches.close();
       await pool.end();
     },
+    ...postgresAdminQueries(pool),
   };
 }
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PAGE_SIZE, groupStats } from './index.js';
 import { sqliteMigrations } from './migrations.js';
+import { sqliteAdminQueries } from './sqlite-admin.js';
 import { GroupCommit } from './group-commit.js';
 
 /** @typedef {import('./index.js').ConsentLogStorage} ConsentLogStorage */
@@ -121,6 +122,7 @@ export function openSqlite(dataDir, batchOptions = {}) {
       await batches.close();
       if (db.open) db.close();
     },
+    ...sqliteAdminQueries(db),
   };
 }
 

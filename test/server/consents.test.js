@@ -144,7 +144,7 @@ for (const backend of backends) {
       const again = await db.open();
       await again.close();
       const rows = await db.raw('SELECT version, name FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows.map((r) => ({ ...(/** @type {object} */ (r)) })), [{ version: 1, name: 'consent_events' }]);
+      assert.deepEqual(rows.map((r) => ({ ...(/** @type {object} */ (r)) })), [{ version: 1, name: 'consent_events' }, { version: 2, name: 'admin_sessions_and_daily_rollup' }]);
     });
 
     it('reports database reachability on /healthz, 503 when the database is gone, and never acknowledges then: 503 with Retry-After (COMPLIANCE 26)', async () => {

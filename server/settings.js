@@ -17,6 +17,8 @@ import { resolve } from 'node:path';
  * @property {number} rateLimit requests per minute per client address on /api
  * @property {boolean | number | string} trustProxy
  * @property {string} logLevel
+ * @property {string | undefined} controllerName who keeps the log (named on the dashboard's proof documents)
+ * @property {number} adminSessionMinutes how long a dashboard sign-in lasts
  */
 
 /** A setting that cannot be used; `main.js` prints it and exits. */
@@ -78,5 +80,7 @@ export function loadSettings(env) {
     rateLimit: integer('RATE_LIMIT', 300, 1, 1e9),
     trustProxy: proxy === undefined || proxy === 'false' ? false : proxy === 'true' ? true : /^\d+$/.test(proxy) ? Number(proxy) : proxy,
     logLevel: value('LOG_LEVEL') ?? 'info',
+    controllerName: value('CONTROLLER_NAME'),
+    adminSessionMinutes: integer('ADMIN_SESSION_MINUTES', 480, 5, 10080),
   };
 }

@@ -9,6 +9,7 @@ import cors from '@fastify/cors';
 import { registerConsentRoutes } from './routes/consents.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerStaticRoutes } from './routes/static.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 /** @typedef {import('./storage/index.js').ConsentLogStorage} ConsentLogStorage */
 
@@ -68,9 +69,7 @@ export async function buildApp(options) {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: STATUS_CODES[404], message: 'Not found' }),
   );
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-  });
+  addSecurityHeaders(app);
 
   // navigator.sendBeacon sends a string as text/plain (a CORS-safelisted type, so no
   // preflight on page exit); it is the same JSON, parsed as strictly as application/json.

@@ -1,43 +1,42 @@
 // @ts-check
 /**
- * `npm start`: the demo, the built widget and the consent-log API on one port, with settings
- * from the environment (see README, "Consent log").
+ * `npm run serve` (or `npm start` with the demo's bundles built first): the consent-log API,
+ * the /admin dashboard and, when the widget is built, the demo, with settings from the
+ * environment (see docs/service.md). `WORKERS=n` on PostgreSQL runs n processes (cluster.js).
  */
-import { fileURLToPath } from 'node:url';
+import cluster from 'node:cluster';
 import { loadSettings, SettingsError } from './settings.js';
-import { openStorage } from './storage/index.js';
-import { buildApp } from './app.js';
-import { startRetention } from './retention.js';
+import { startService } from './service.js';
+import { runPrimary } from './cluster.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+/** A stop that has not finished by then is given up, and the process exits 1. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+/** @param {object} line */
+const logLine = (line) => process.stdout.write(`${JSON.stringify({ time: Date.now(), pid: process.pid, ...line })}\n`);
 
 async function main() {
   const settings = loadSettings(process.env);
-  const storage = await openStorage({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
-  const app = await buildApp({
-    storage,
-    allowedOrigins: settings.allowedOrigins,
-    adminToken: settings.adminToken,
-    rateLimit: settings.rateLimit,
-    trustProxy: settings.trustProxy,
-    logger: { level: settings.logLevel },
-    staticRoot: root,
-  });
-  app.log.info({ storage: storage.kind, admin: Boolean(settings.adminToken), retentionDays: settings.retentionDays }, 'consent log ready');
-  const stopRetention = startRetention(storage, settings.retentionDays, app.log);
-  let closing = false;
+  if (cluster.isPrimary && settings.workers > 1 && settings.databaseUrl) {
+    process.exitCode = await runPrimary(settings.workers, logLine);
+    return;
+  }
+  const service = await startService(settings);
+  let stopping = false;
+  // Idempotent: under a supervisor both it and the cluster primary may send SIGTERM.
   const shutdown = async (/** @type {string} */ signal) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    stopRetention();
-    await app.close();
-    await storage.close();
+    if (stopping) return;
+    stopping = true;
+    service.app.log.info({ signal }, 'shutting down: no new connections; finishing the requests in flight');
+    setTimeout(() => {
+      service.app.log.error('shutdown took too long; exiting with requests unfinished');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    await service.stop();
     process.exit(0);
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
-  await app.listen({ port: settings.port, host: settings.host });
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@
  * process with a message naming the variable, what it got and what it expects.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_BATCH, DEFAULT_MAX_WAIT_MS } from './storage/group-commit.js';
 
 /**
  * @typedef {object} Settings
@@ -19,6 +20,9 @@ import { resolve } from 'node:path';
  * @property {string} logLevel
  * @property {string | undefined} controllerName who keeps the log (named on the dashboard's proof documents)
  * @property {number} adminSessionMinutes how long a dashboard sign-in lasts
+ * @property {number} workers server processes (PostgreSQL only; SQLite always runs one)
+ * @property {number} batchMaxSize most consent events one transaction takes
+ * @property {number} batchWaitMs longest the first event of a batch waits for others (ms)
  */
 
 /** A setting that cannot be used; `main.js` prints it and exits. */
@@ -82,5 +86,8 @@ export function loadSettings(env) {
     logLevel: value('LOG_LEVEL') ?? 'info',
     controllerName: value('CONTROLLER_NAME'),
     adminSessionMinutes: integer('ADMIN_SESSION_MINUTES', 480, 5, 10080),
+    workers: integer('WORKERS', 1, 1, 64),
+    batchMaxSize: integer('BATCH_MAX_SIZE', DEFAULT_MAX_BATCH, 1, 1000),
+    batchWaitMs: integer('BATCH_WAIT_MS', DEFAULT_MAX_WAIT_MS, 0, 1000),
   };
 }

@@ -104,3 +104,43 @@ export class GroupCommit {
     }
   }
 }
+
+/**
+ * Counts batches by size, for the log line a server writes when it stops and for the bench.
+ * Memory is one counter per possible size, however long the server runs.
+ */
+export class BatchSizes {
+  /** @param {number} maxSize the largest batch that can occur */
+  constructor(maxSize) {
+    this.counts = new Array(maxSize + 1).fill(0);
+  }
+
+  /** @param {number} size */
+  add(size) {
+    this.counts[Math.min(size, this.counts.length - 1)]++;
+  }
+
+  /** Adds another histogram's counts (a worker's, in the bench). @param {number[]} counts */
+  merge(counts) {
+    for (let size = 0; size < counts.length; size++) this.counts[Math.min(size, this.counts.length - 1)] += counts[size];
+  }
+
+  /** The batch size below or at which a share `q` (0…1) of batches fall. @param {number} q */
+  quantile(q) {
+    const total = this.counts.reduce((a, b) => a + b, 0);
+    if (total === 0) return 0;
+    let seen = 0;
+    for (let size = 0; size < this.counts.length; size++) {
+      seen += this.counts[size];
+      if (seen >= q * total) return size;
+    }
+    return this.counts.length - 1;
+  }
+
+  /** Batches, events, and the median and p99 batch size. */
+  summary() {
+    const batches = this.counts.reduce((a, b) => a + b, 0);
+    const events = this.counts.reduce((sum, n, size) => sum + n * size, 0);
+    return { batches, events, median: this.quantile(0.5), p99: this.quantile(0.99) };
+  }
+}

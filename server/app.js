@@ -23,6 +23,7 @@ import { addSecurityHeaders } from './security-headers.js';
  * @property {boolean | { level?: string, stream?: { write(line: string): void } }} [logger]
  * @property {string} [staticRoot] the repository root; when set, demo/, dist/ and locales/ are served
  * @property {() => Date} [now] the clock (tests set it)
+ * @property {import('./routes/admin.js').DashboardOptions} [dashboard] controller name, retention and sign-in lifetime the /admin dashboard shows and uses
  */
 
 /** Bodies above this are refused with 413; a consent event is well under 10 KB. */
@@ -98,7 +99,7 @@ export async function buildApp(options) {
       await api.register(limit, { max: rateLimit, timeWindow: 60_000, keyGenerator: (request) => request.ip });
     }
     await registerConsentRoutes(api, { storage, origins, now });
-    if (adminToken) await registerAdminRoutes(api, { storage, adminToken });
+    if (adminToken) await registerAdminRoutes(api, { storage, adminToken, now, dashboard: options.dashboard });
   });
 
   if (staticRoot) await registerStaticRoutes(app, staticRoot);

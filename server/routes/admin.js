@@ -1,12 +1,18 @@
 // @ts-check
 /**
- * The controller's side of the log: export and statistics, behind a bearer token. Without a
- * configured token these routes are not registered at all (404).
+ * The controller's side of the log: export and statistics, behind a bearer token (scripts) or
+ * a dashboard session (the /admin pages). Without a configured token these routes are not
+ * registered at all (404).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { exportQuerySchema, rangeQuerySchema } from '../schema.js';
 import { CSV_HEADER, toCsvLine, toNdjsonLine } from '../export-format.js';
+import cookie from '@fastify/cookie';
+import { csrfMatches, isSameOrigin, registerSessionRoutes, sessionOf } from './session.js';
+import { registerDashboardRoutes } from './admin-dashboard.js';
+import { registerOverviewRoutes } from './admin-overview.js';
+import { DEFAULT_RETENTION_DAYS } from '../settings.js';
 
 /** @typedef {import('../storage/index.js').ConsentLogStorage} ConsentLogStorage */
 
@@ -39,17 +45,49 @@ export function rangeOf(query) {
 }
 
 /**
- * @param {import('fastify').FastifyInstance} api
- * @param {{ storage: ConsentLogStorage, adminToken: string }} options
+ * What the dashboard shows besides the log: who keeps it, how long, how long a sign-in lasts.
+ * @typedef {object} DashboardOptions
+ * @property {string} [controllerName] named on proof documents (CONTROLLER_NAME)
+ * @property {number} [retentionDays] RETENTION_DAYS, shown beside the oldest record
+ * @property {number} [sessionMinutes] ADMIN_SESSION_MINUTES (default 480)
  */
-export async function registerAdminRoutes(api, { storage, adminToken }) {
+
+/**
+ * @param {import('fastify').FastifyInstance} api
+ * @param {{ storage: ConsentLogStorage, adminToken: string, now?: () => Date, dashboard?: DashboardOptions }} options
+ */
+export async function registerAdminRoutes(api, { storage, adminToken, now = () => new Date(), dashboard = {} }) {
   const expected = createHash('sha256').update(adminToken).digest();
+  const tokenMatches = (/** @type {string} */ token) => timingSafeEqual(createHash('sha256').update(token).digest(), expected);
   await api.register(async (admin) => {
+    await admin.register(cookie);
+    await registerSessionRoutes(admin, { storage, tokenMatches, now, sessionMinutes: dashboard.sessionMinutes ?? 480 });
+    await registerDashboardRoutes(admin);
+
+    /**
+     * @param {import('fastify').FastifyReply} reply
+     * @param {number} status
+     * @param {string} message
+     * @param {string} [reason] a word the dashboard acts on (`session-expired`)
+     */
+    const refuse = (reply, status, message, reason) => {
+      if (status === 401) reply.header('www-authenticate', 'Bearer realm="samtykke-admin"');
+      return reply.code(status).header('cache-control', 'no-store')
+        .send({ statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden', message, ...(reason ? { reason } : {}) });
+    };
+    // A bearer token (a script's) or a session cookie with its CSRF token (the dashboard's);
+    // a request another site's page makes is refused whatever it carries.
     admin.addHook('onRequest', async (request, reply) => {
-      if (!bearerMatches(request.headers.authorization, expected)) {
-        return reply.code(401).header('www-authenticate', 'Bearer realm="samtykke-admin"')
-          .send({ statusCode: 401, error: 'Unauthorized', message: 'A valid admin bearer token is required.' });
+      if (!request.url.startsWith('/api/admin/') || request.url.startsWith('/api/admin/session')) return;
+      if (!isSameOrigin(request)) return refuse(reply, 403, 'Admin routes do not answer requests from other sites.');
+      if (request.headers.authorization !== undefined) {
+        if (bearerMatches(request.headers.authorization, expected)) return;
+        return refuse(reply, 401, 'A valid admin bearer token is required.');
       }
+      const session = await sessionOf(request, storage, now);
+      if (session === undefined) return refuse(reply, 401, 'A valid admin bearer token or a dashboard session is required.');
+      if (session === null) return refuse(reply, 401, 'Your dashboard session has expired. Sign in again.', 'session-expired');
+      if (!csrfMatches(request, session)) return refuse(reply, 403, 'The request did not come from the dashboard (its CSRF token is missing or wrong).');
     });
 
     admin.get('/api/admin/consents', { schema: { querystring: exportQuerySchema } }, async (request, reply) => {
@@ -75,6 +113,13 @@ export async function registerAdminRoutes(api, { storage, adminToken }) {
       const range = rangeOf(/** @type {{ from?: string, to?: string }} */ (request.query));
       reply.header('cache-control', 'no-store');
       return { from: range.from ?? null, to: range.to ?? null, days: await storage.stats(range) };
+    });
+
+    await registerOverviewRoutes(admin, {
+      storage,
+      now,
+      controllerName: dashboard.controllerName ?? null,
+      retentionDays: dashboard.retentionDays ?? DEFAULT_RETENTION_DAYS,
     });
   });
 }

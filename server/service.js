@@ -32,6 +32,7 @@ export async function startService(settings, { logger = { level: settings.logLev
     trustProxy: settings.trustProxy,
     logger,
     staticRoot: root,
+    dashboard: { controllerName: settings.controllerName, retentionDays: settings.retentionDays, sessionMinutes: settings.adminSessionMinutes },
   });
   if (settings.workers > 1 && storage.kind === 'sqlite') {
     app.log.warn({ workers: settings.workers }, 'WORKERS is ignored on SQLite: one process writes the file; set DATABASE_URL to run several');

@@ -17,19 +17,36 @@ export const CSV_COLUMNS = /** @type {const} */ ([
 export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
 
 /**
- * One CSV cell. Quotes when needed, and defuses text a spreadsheet would run as a formula
- * (a leading =, +, -, @, tab or CR gets a leading apostrophe).
+ * The separators an export can use: `,` (RFC 4180) or `;` (what Excel expects where the
+ * decimal mark is a comma, as in Danish).
+ */
+export const CSV_SEPARATORS = /** @type {const} */ ({ comma: ',', semicolon: ';' });
+
+/** The header line with a given separator. @param {',' | ';'} separator */
+export const csvHeader = (separator) => `${CSV_COLUMNS.join(separator)}\r\n`;
+
+/**
+ * One CSV cell, safe in a spreadsheet that splits on `,` (RFC 4180) or on `;` (Excel in Danish
+ * and other locales with a decimal comma):
+ * - text a spreadsheet would run as a formula (a leading =, +, -, @, tab or CR) gets a leading
+ *   apostrophe, as OWASP's CSV-injection guidance says;
+ * - a cell holding either separator, a quote, CR or LF is quoted, so neither reading splits
+ *   it and no part of it becomes a cell of its own (`/x;=1+1` stays one, quoted, cell).
  * @param {unknown} value
  */
-function cell(value) {
+export function csvCell(value) {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** @param {StoredRecord} record */
-export const toCsvLine = (record) => `${CSV_COLUMNS.map((c) => cell(record[c])).join(',')}\r\n`;
+/**
+ * One record as a CSV line.
+ * @param {StoredRecord} record
+ * @param {',' | ';'} [separator]
+ */
+export const toCsvLine = (record, separator = ',') => `${CSV_COLUMNS.map((c) => csvCell(record[c])).join(separator)}\r\n`;
 
 /** @param {StoredRecord} record */
 export const toNdjsonLine = (record) => `${JSON.stringify(record)}\n`;

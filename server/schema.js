@@ -85,5 +85,7 @@ export const exportQuerySchema = {
     to: instant,
     consentId: { type: 'string', pattern: UUID_V4 },
     format: { type: 'string', enum: ['csv', 'ndjson'], default: 'ndjson' },
+    // `semicolon` for spreadsheets that split on `;` (Excel with a Danish locale).
+    separator: { type: 'string', enum: ['comma', 'semicolon'], default: 'comma' },
   },
 };

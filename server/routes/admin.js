@@ -7,7 +7,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { exportQuerySchema, rangeQuerySchema } from '../schema.js';
-import { CSV_HEADER, toCsvLine, toNdjsonLine } from '../export-format.js';
+import { CSV_SEPARATORS, csvHeader, toCsvLine, toNdjsonLine } from '../export-format.js';
+import { rangeOf } from '../date-range.js';
 import cookie from '@fastify/cookie';
 import { csrfMatches, isSameOrigin, registerSessionRoutes, sessionOf } from './session.js';
 import { registerDashboardRoutes } from './admin-dashboard.js';
@@ -27,22 +28,8 @@ function bearerMatches(header, expected) {
   return timingSafeEqual(createHash('sha256').update(token).digest(), expected);
 }
 
-/**
- * Turns the `from`/`to` query into an ISO range: `from` inclusive, `to` exclusive, and a bare
- * `to` date includes that whole day. Throws a 400 when `to` is not after `from`.
- * @param {{ from?: string, to?: string }} query
- */
-export function rangeOf(query) {
-  const day = (/** @type {string} */ v) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-  const iso = (/** @type {string} */ v) => new Date(day(v) ? `${v}T00:00:00.000Z` : v).toISOString();
-  const from = query.from ? iso(query.from) : undefined;
-  let to = query.to ? iso(query.to) : undefined;
-  if (to && query.to && day(query.to)) to = new Date(Date.parse(to) + 86_400_000).toISOString();
-  if (from && to && from >= to) {
-    throw Object.assign(new Error('querystring/to must be after querystring/from'), { statusCode: 400 });
-  }
-  return { from, to };
-}
+/** The `from`/`to` filters as a range; 400 for anything that is not an instant (date-range.js). */
+export { rangeOf };
 
 /**
  * What the dashboard shows besides the log: who keeps it, how long, how long a sign-in lasts.
@@ -91,15 +78,16 @@ export async function registerAdminRoutes(api, { storage, adminToken, now = () =
     });
 
     admin.get('/api/admin/consents', { schema: { querystring: exportQuerySchema } }, async (request, reply) => {
-      const query = /** @type {{ from?: string, to?: string, consentId?: string, format: 'csv' | 'ndjson' }} */ (request.query);
+      const query = /** @type {{ from?: string, to?: string, consentId?: string, format: 'csv' | 'ndjson', separator: 'comma' | 'semicolon' }} */ (request.query);
       const range = rangeOf(query);
       const csv = query.format === 'csv';
       const records = storage.records({ ...range, consentId: query.consentId })[Symbol.asyncIterator]();
       // The first page is read before the headers go out, so a database error is still a clean 500.
       const first = await records.next();
       async function* lines() {
-        if (csv) yield CSV_HEADER;
-        for (let r = first; !r.done; r = await records.next()) yield csv ? toCsvLine(r.value) : toNdjsonLine(r.value);
+        const separator = CSV_SEPARATORS[query.separator];
+        if (csv) yield csvHeader(separator);
+        for (let r = first; !r.done; r = await records.next()) yield csv ? toCsvLine(r.value, separator) : toNdjsonLine(r.value);
       }
       const name = `samtykke-consents-${(range.from ?? 'start').slice(0, 10)}-${(range.to ?? 'now').slice(0, 10)}.${query.format}`;
       return reply

@@ -1,4 +1,4 @@
-// Byte accounting of the widget benchmark: what each variant costs over the shared host page.
+// The inline part of each variant's cost: what its consent blocks add to the host page.
 import { gzipSync } from 'node:zlib';
 
 /** gzip -9 size of a buffer or string, the measure used for every byte figure. */
@@ -22,17 +22,8 @@ export function inlineCosts(pages) {
   const shared = Object.values(pages).map(sharedPart);
   const ids = Object.keys(pages);
   shared.forEach((text, i) => {
-    if (text !== shared[0]) throw new Error(`host-${ids[i]}.html differs from host-${ids[0]}.html outside its consent blocks`);
+    if (text !== shared[0]) throw new Error(`the ${ids[i]} page differs from the ${ids[0]} page outside its consent blocks`);
   });
   const base = gzipBytes(shared[0]);
   return Object.fromEntries(ids.map((id) => [id, gzipBytes(pages[id]) - base]));
-}
-
-/** Memoised gzip size of a served file, by URL path; `read` resolves a path to its bytes or null. */
-export function fileSizer(read) {
-  const cache = new Map();
-  return async (path) => {
-    if (!cache.has(path)) cache.set(path, read(path).then((body) => (body ? gzipBytes(body) : 0)));
-    return cache.get(path);
-  };
 }

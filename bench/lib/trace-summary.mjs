@@ -96,6 +96,49 @@ function profileOf(events, pid, from, to) {
   return { byFunction, byUrl };
 }
 
+/** The benchmark page's navigationStart in a trace: its renderer's pid and tid, and its ts. */
+function navigationOf(events, origin) {
+  const nav = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL || '').startsWith(`${origin}/pages/`));
+  if (!nav) throw new Error('trace has no navigationStart of a benchmark page');
+  return nav;
+}
+
+/** The main thread's top-level tasks of `longTaskMs` or more from navigation start on. */
+const topTasks = (thread, zero, longTaskMs) => thread.filter((e) => e.name === 'RunTask' && !e.parent && e.dur >= longTaskMs * 1000 && e.ts >= zero);
+
+/**
+ * What a returning view's trace says about the main thread, for the benchmark's figures:
+ * `script[name]`, the JavaScript run and compiled (self time of the trace's script and compile
+ * events) from navigation start up to each time of `until` (ms from navigation start), and
+ * `longTasks`, each top-level task of 50 ms or more up to the last of them, with the script
+ * and compile time in it per script URL (`byUrl`; "" where the trace names none: microtasks,
+ * animation frames, events dispatched by the browser); `byUrl`, the same for the whole view.
+ */
+export function mainThreadOf(trace, { origin, until, longTaskMs = 50 }) {
+  const events = trace.traceEvents || trace;
+  const { pid, tid, ts: zero } = navigationOf(events, origin);
+  const thread = nest(threadEvents(events, pid, tid));
+  const end = Math.max(...Object.values(until));
+  const script = Object.fromEntries(Object.keys(until).map((k) => [k, 0]));
+  const byUrl = {};
+  const longTasks = topTasks(thread, zero, longTaskMs)
+    .filter((task) => task.ts - zero <= end * 1000)
+    .map((task) => ({ start: (task.ts - zero) / 1000, ms: task.dur / 1000, byUrl: {} }));
+  for (const e of thread) {
+    const kind = kindOf(e.name);
+    if (kind !== 'script' && kind !== 'compile') continue;
+    const at = (e.ts - zero) / 1000;
+    for (const [k, ms] of Object.entries(until)) if (at >= 0 && at <= ms) script[k] += e.self / 1000;
+    if (at >= 0 && at <= end) byUrl[ownUrl(e)] = (byUrl[ownUrl(e)] || 0) + e.self / 1000;
+    const task = longTasks.find((t) => at >= t.start && at <= t.start + t.ms);
+    if (task) {
+      const url = ownUrl(e);
+      task.byUrl[url] = (task.byUrl[url] || 0) + e.self / 1000;
+    }
+  }
+  return { script, byUrl, longTasks };
+}
+
 /**
  * Summarises one trace. Returns times in ms from navigation start: the benchmark's marks,
  * main-thread self time by kind and script file (load window: navigation → banner fully
@@ -103,10 +146,7 @@ function profileOf(events, pid, from, to) {
  */
 export function summariseTrace(trace, { origin, settleMs = 500, longTaskMs = 50 }) {
   const events = trace.traceEvents || trace;
-  const nav = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL || '').startsWith(`${origin}/pages/`));
-  if (!nav) throw new Error('trace has no navigationStart of a benchmark page');
-  const { pid, tid } = nav;
-  const zero = nav.ts;
+  const { pid, tid, ts: zero } = navigationOf(events, origin);
   const ms = (us) => us / 1000;
   const marks = {};
   for (const e of events) if (e.pid === pid && e.name.startsWith('bench:')) marks[e.name.slice(6)] = ms(e.ts - zero);
@@ -141,11 +181,13 @@ export function summariseTrace(trace, { origin, settleMs = 500, longTaskMs = 50 
     };
   };
 
-  const longTasks = thread
-    .filter((e) => e.name === 'RunTask' && !e.parent && e.dur >= longTaskMs * 1000 && e.ts >= zero && e.ts <= windows.click[1])
+  // Up to the banner gone after the click, or to the end of the load window on a page without one.
+  const lastTask = Math.max(windows.click[1], windows.load[1]);
+  const longTasks = topTasks(thread, zero, longTaskMs)
+    .filter((task) => task.ts <= lastTask)
     .map((task) => {
       const inside = tally([task.ts, task.ts + task.dur]);
-      return { start: ms(task.ts - zero), ms: ms(task.dur), kinds: inside.kinds };
+      return { start: ms(task.ts - zero), ms: ms(task.dur), kinds: inside.kinds, urls: inside.urls };
     });
 
   const hottest = ([from, to]) => {
@@ -177,6 +219,7 @@ export function printTraceSummary(items, { origin, snippet = () => '' }) {
     line(`  long tasks (≥ 50 ms): ${s.longTasks.length ? '' : 'none'}`);
     for (const t of s.longTasks) {
       line(`    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(1)} ms: ` + KIND_ORDER.filter((k) => t.kinds[k] >= 1).map((k) => `${k} ${t.kinds[k].toFixed(1)}`).join(', '));
+      if (t.urls.length) line(`      script + compile by file: ` + t.urls.slice(0, 4).map((u) => `${short(u.url, origin)} ${u.ms.toFixed(1)}`).join(', '));
     }
     for (const [name, w] of [['navigation → fully shown + 500 ms', s.load], ['accept click → banner gone', s.click]]) {
       line(`  ${name}, main thread (self ms): ` + KIND_ORDER.filter((k) => w.kinds[k] >= 0.05).map((k) => `${k} ${w.kinds[k].toFixed(1)}`).join(', '));

@@ -5,6 +5,7 @@
  * service serves what `npm ci --omit=dev` installed.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +13,29 @@ import fastifyStatic from '@fastify/static';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The folder of an installed package. Node resolves an entry for Node (some of Lit's are
+ * under `node/`), so this walks up to the folder whose package.json names the package.
+ * @param {string} name
+ */
+function packageRoot(name) {
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      if (JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name === name) return dir;
+    } catch {}
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the folder of the package ${name}`);
+    dir = parent;
+  }
+}
+
 /** Where each bare specifier Lit's modules import lives on disk (its package's folder). */
 const PACKAGES = {
-  lit: dirname(require.resolve('lit')),
-  'lit-html': dirname(require.resolve('lit-html')),
-  'lit-element': dirname(require.resolve('lit-element')),
-  '@lit/reactive-element': dirname(require.resolve('@lit/reactive-element')),
+  lit: packageRoot('lit'),
+  'lit-html': packageRoot('lit-html'),
+  'lit-element': packageRoot('lit-element'),
+  '@lit/reactive-element': packageRoot('@lit/reactive-element'),
 };
 
 /** The package entry points, as their `exports` name them for a browser without conditions. */
@@ -64,6 +82,7 @@ const PAGE = `<!doctype html>
   <meta name="color-scheme" content="light dark">
   <meta name="referrer" content="no-referrer">
   <title>Samtykke – samtykkelog</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/admin/app/page.css">
   <script type="importmap">${IMPORT_MAP}</script>
   <script type="module" src="/admin/app/admin-app.js"></script>

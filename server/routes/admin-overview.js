@@ -1,11 +1,9 @@
 // @ts-check
 /**
- * The dashboard's reads: who is signed in, the overview of a date range, one consent ID's
- * full history. Registered inside the admin scope, behind its bearer-or-session check.
+ * The dashboard's reads: the overview of a date range and one consent ID's full history. Registered inside the admin scope, behind its bearer-or-session check.
  */
 import { overviewOf } from '../storage/overview.js';
 import { UUID_V4 } from '../schema.js';
-import { sessionOf } from './session.js';
 
 /** @typedef {import('../storage/index.js').ConsentLogStorage} ConsentLogStorage */
 
@@ -16,15 +14,9 @@ const day = { type: 'string', format: 'date' };
 
 /**
  * @param {import('fastify').FastifyInstance} admin
- * @param {{ storage: ConsentLogStorage, now: () => Date, controllerName: string | null, retentionDays: number }} options
+ * @param {{ storage: ConsentLogStorage, controllerName: string | null, retentionDays: number }} options
  */
-export async function registerOverviewRoutes(admin, { storage, now, controllerName, retentionDays }) {
-  admin.get('/api/admin/me', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    const session = await sessionOf(request, storage, now);
-    return { signedIn: true, expiresAt: session ? session.expiresAt : null, controllerName, retentionDays };
-  });
-
+export async function registerOverviewRoutes(admin, { storage, controllerName, retentionDays }) {
   admin.get('/api/admin/overview', {
     schema: {
       querystring: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: day, to: day } },

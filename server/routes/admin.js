@@ -48,7 +48,8 @@ export async function registerAdminRoutes(api, { storage, adminToken, now = () =
   const tokenMatches = (/** @type {string} */ token) => timingSafeEqual(createHash('sha256').update(token).digest(), expected);
   await api.register(async (admin) => {
     await admin.register(cookie);
-    await registerSessionRoutes(admin, { storage, tokenMatches, now, sessionMinutes: dashboard.sessionMinutes ?? 480 });
+    const about = { controllerName: dashboard.controllerName ?? null, retentionDays: dashboard.retentionDays ?? DEFAULT_RETENTION_DAYS };
+    await registerSessionRoutes(admin, { storage, tokenMatches, now, sessionMinutes: dashboard.sessionMinutes ?? 480, about });
     await registerDashboardRoutes(admin);
 
     /**
@@ -103,11 +104,6 @@ export async function registerAdminRoutes(api, { storage, adminToken, now = () =
       return { from: range.from ?? null, to: range.to ?? null, days: await storage.stats(range) };
     });
 
-    await registerOverviewRoutes(admin, {
-      storage,
-      now,
-      controllerName: dashboard.controllerName ?? null,
-      retentionDays: dashboard.retentionDays ?? DEFAULT_RETENTION_DAYS,
-    });
+    await registerOverviewRoutes(admin, { storage, ...about });
   });
 }

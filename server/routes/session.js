@@ -110,9 +110,10 @@ export function csrfMatches(request, session) {
 
 /**
  * @param {import('fastify').FastifyInstance} admin
- * @param {{ storage: ConsentLogStorage, tokenMatches: (token: string) => boolean, now: () => Date, sessionMinutes: number }} options
+ * @param {{ storage: ConsentLogStorage, tokenMatches: (token: string) => boolean, now: () => Date, sessionMinutes: number,
+ *   about: { controllerName: string | null, retentionDays: number } }} options `about` is what a signed-in page is told
  */
-export async function registerSessionRoutes(admin, { storage, tokenMatches, now, sessionMinutes }) {
+export async function registerSessionRoutes(admin, { storage, tokenMatches, now, sessionMinutes, about }) {
   const failures = new FailedSignIns(now);
 
   /**
@@ -163,6 +164,16 @@ export async function registerSessionRoutes(admin, { storage, tokenMatches, now,
     await storage.sessions.create({ idHash: sha256(id), csrfHash: sha256(csrf), createdAt: created.toISOString(), expiresAt });
     setCookies(request, reply, id, csrf, sessionMinutes * 60);
     return reply.code(201).send({ expiresAt });
+  });
+
+  // Whether this browser is signed in; answered without a session too, so the dashboard can
+  // decide between its sign-in and its sections without a refused request.
+  admin.get('/api/admin/session', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (!isSameOrigin(request)) return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'Admin routes do not answer requests from other sites.' });
+    const session = await sessionOf(request, storage, now);
+    if (!session) return { signedIn: false, expired: session === null };
+    return { signedIn: true, expiresAt: session.expiresAt, ...about };
   });
 
   admin.delete('/api/admin/session', async (request, reply) => {

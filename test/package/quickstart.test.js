@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The README's quick start, taken from README.md as a site owner would copy it: the html
- * block under "Quick start", served as a page with the built dist/ at /samtykke/ and the real
- * consent log (SQLite in a temporary folder) at /api/consents on the same origin. In
+ * block under "Quick start", served as a page of a site with the built dist/ at /samtykke/
+ * and /api/ passed to the real consent log (SQLite in a temporary folder). In
  * Chromium the banner must show, nothing gated may run before a choice, and an accept-all
  * must run the gated scripts and reach the log as one event for the cookie's consent ID.
  * Needs `npm run build` first (the test fails naming what is missing).
@@ -10,6 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,8 @@ describe('the README quick start in Chromium with the real consent log', () => {
   let storage;
   /** @type {import('fastify').FastifyInstance} */
   let app;
+  /** @type {http.Server} */
+  let site;
   /** @type {import('playwright-core').Browser} */
   let browser;
   let origin = '';
@@ -72,18 +75,38 @@ describe('the README quick start in Chromium with the real consent log', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'samtykke-quickstart-'));
     storage = await openStorage({ dataDir });
     app = await buildApp({ storage, rateLimit: false });
-    // The site: its page, and dist/ copied to /samtykke/ as step 1 says.
-    app.get('/samtykke/:file', async (request, reply) => {
-      const file = basename(/** @type {{ file: string }} */ (request.params).file);
-      const path = join(dist, file);
-      if (!existsSync(path)) return reply.code(404).send();
-      return reply.type(file.endsWith('.json') ? 'application/json' : 'text/javascript').send(readFileSync(path));
+    const log = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
+    // The site: its pages, dist/ copied to /samtykke/ as step 1 says, and /api/ passed to the
+    // log the way a reverse proxy does (keeping the Host header), as step 4 says.
+    site = http.createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://site');
+      if (url.pathname.startsWith('/api/')) {
+        const upstream = http.request(
+          { host: log.hostname, port: log.port, method: request.method, path: request.url, headers: request.headers },
+          (answer) => {
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(response);
+          },
+        );
+        upstream.on('error', () => response.writeHead(502).end());
+        request.pipe(upstream);
+        return;
+      }
+      const file = url.pathname.startsWith('/samtykke/') ? join(dist, basename(url.pathname)) : null;
+      if (file && existsSync(file)) {
+        response.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'text/javascript' });
+        response.end(readFileSync(file));
+      } else if (pages[url.pathname.slice(1)] !== undefined) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(pages[url.pathname.slice(1)]);
+      } else {
+        response.writeHead(404).end();
+      }
     });
-    app.get('/:page', async (request, reply) => {
-      const html = pages[/** @type {{ page: string }} */ (request.params).page];
-      return html === undefined ? reply.code(404).send() : reply.type('text/html').send(html);
-    });
-    origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const address = site.address();
+    assert.ok(address && typeof address === 'object');
+    origin = `http://127.0.0.1:${address.port}`;
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -92,6 +115,7 @@ describe('the README quick start in Chromium with the real consent log', () => {
 
   after(async () => {
     await browser?.close();
+    await new Promise((resolve) => (site ? site.close(() => resolve(undefined)) : resolve(undefined)));
     await app?.close();
     await storage?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

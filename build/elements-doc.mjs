@@ -34,7 +34,20 @@ count. Decisions reach the page as \`samtykke-change\` on \`document\`
 
 Style them with the \`--samtykke-*\` custom properties (set on the element or any ancestor:
 they inherit into the shadow root) and with \`::part()\`. Keep the accept and reject buttons
-alike when you style parts: an accept button that stands out is deceptive design.
+alike when you style parts: an accept button that stands out is deceptive design. Keep text
+at 4.5:1 against its background, and focus rings and switches at 3:1
+([accessibility](accessibility.md)).
+
+\`\`\`css
+/* A shop's colours, in both themes */
+samtykke-banner, samtykke-preferences, samtykke-reopen, samtykke-embed {
+  --samtykke-accent: light-dark(#7a3e12, #f0b27a);
+  --samtykke-on-accent: light-dark(#fff, #1d1d1f);
+  --samtykke-radius: 4px;
+  --samtykke-font-family: "Source Sans 3", system-ui, sans-serif;
+}
+samtykke-banner::part(title) { font-family: Georgia, serif; }
+\`\`\`
 
 This page is generated from \`custom-elements.json\`, which the package ships for editors and
 tools (\`npm run analyze\`, then \`node build/elements-doc.mjs\`).

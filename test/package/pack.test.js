@@ -60,6 +60,15 @@ describe('npm pack --dry-run', () => {
     assert.deepEqual(missing, [], `locales missing from the tarball: ${missing.join(', ')}`);
   });
 
+  test('ships the file of each language beyond Danish and English beside the UI file', () => {
+    const languages = readdirSync(`${root}locales`)
+      .map((name) => /^ui\.([a-z]{2,3})\.json$/.exec(name)?.[1])
+      .filter((code) => code && code !== 'da' && code !== 'en');
+    assert.ok(languages.length >= 10, `locales/ has the ten further languages (found ${languages.join(', ')})`);
+    const missing = languages.filter((code) => !files.has(`dist/samtykke-ui.${code}.js`));
+    assert.deepEqual(missing, [], `language files missing from the tarball: ${missing.map((c) => `dist/samtykke-ui.${c}.js`).join(', ')}`);
+  });
+
   test('ships a declaration beside every ES module of the entry', () => {
     const modules = [...files].filter((path) => path.startsWith('dist/esm/src/') && path.endsWith('.js'));
     assert.ok(modules.length > 10, 'the ES modules are packed');

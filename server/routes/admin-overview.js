@@ -14,9 +14,9 @@ const day = { type: 'string', format: 'date' };
 
 /**
  * @param {import('fastify').FastifyInstance} admin
- * @param {{ storage: ConsentLogStorage, controllerName: string | null, retentionDays: number }} options
+ * @param {{ storage: ConsentLogStorage, now: () => Date, controllerName: string | null, retentionDays: number }} options
  */
-export async function registerOverviewRoutes(admin, { storage, controllerName, retentionDays }) {
+export async function registerOverviewRoutes(admin, { storage, now, controllerName, retentionDays }) {
   admin.get('/api/admin/overview', {
     schema: {
       querystring: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: day, to: day } },
@@ -26,7 +26,7 @@ export async function registerOverviewRoutes(admin, { storage, controllerName, r
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
     if (days < 1) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'querystring/to must not be before querystring/from' });
     if (days > MAX_OVERVIEW_DAYS) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `the range may span at most ${MAX_OVERVIEW_DAYS} days` });
-    const [overview, oldest] = await Promise.all([overviewOf(storage, from, to), storage.oldestReceivedAt()]);
+    const { oldest, ...overview } = await overviewOf(storage, from, to, now());
     reply.header('cache-control', 'no-store');
     return { ...overview, retention: { days: retentionDays, oldest }, controllerName };
   });

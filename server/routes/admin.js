@@ -104,6 +104,6 @@ export async function registerAdminRoutes(api, { storage, adminToken, now = () =
       return { from: range.from ?? null, to: range.to ?? null, days: await storage.stats(range) };
     });
 
-    await registerOverviewRoutes(admin, { storage, ...about });
+    await registerOverviewRoutes(admin, { storage, now, ...about });
   });
 }

@@ -83,8 +83,7 @@
  * @property {(before: string) => Promise<number>} deleteReceivedBefore retention; returns the count
  * @property {() => Promise<void>} ping throws when the database cannot be reached
  * @property {() => Promise<void>} close
- * @property {AdminQueries['dayPrints']} dayPrints the dashboard's reads (storage/overview.js)
- * @property {AdminQueries['readRollups']} readRollups
+ * @property {AdminQueries['readRollups']} readRollups the dashboard's reads (storage/overview.js)
  * @property {AdminQueries['computeDays']} computeDays
  * @property {AdminQueries['writeRollups']} writeRollups
  * @property {AdminQueries['oldestReceivedAt']} oldestReceivedAt
@@ -93,10 +92,7 @@
 
 /**
  * What the dashboard reads and keeps: day roll-ups for the overview and admin sessions.
- * @typedef {import('./overview.js').RollupSource & {
- *   oldestReceivedAt: () => Promise<string | null>,
- *   sessions: AdminSessions,
- * }} AdminQueries
+ * @typedef {import('./overview.js').RollupSource & { sessions: AdminSessions }} AdminQueries
  */
 
 /**

@@ -52,13 +52,12 @@ export const sqliteMigrations = [
         expires_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_at);
-      -- The dashboard's per-day figures, kept with the count and seq sum of the day's rows
-      -- they were computed from: a day whose rows changed since (retention, late writes) is
-      -- recomputed, so the cache can never show figures the log no longer holds.
+      -- The dashboard's per-day figures (aggregates only, no event), with the time they were
+      -- computed: a day computed after it ended gets no new events (the server stamps each
+      -- with its own clock), so its figures stand until retention reaches that day.
       CREATE TABLE daily_rollup (
         day TEXT PRIMARY KEY,
-        events INTEGER NOT NULL,
-        seq_sum INTEGER NOT NULL,
+        computed_at TEXT NOT NULL,
         figures TEXT NOT NULL
       ) STRICT;
     `,
@@ -115,13 +114,12 @@ export const postgresMigrations = [
         expires_at timestamptz NOT NULL
       );
       CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_at);
-      -- The dashboard's per-day figures, kept with the count and seq sum of the day's rows
-      -- they were computed from: a day whose rows changed since (retention, late writes) is
-      -- recomputed, so the cache can never show figures the log no longer holds.
+      -- The dashboard's per-day figures (aggregates only, no event), with the time they were
+      -- computed: a day computed after it ended gets no new events (the server stamps each
+      -- with its own clock), so its figures stand until retention reaches that day.
       CREATE TABLE daily_rollup (
         day text PRIMARY KEY,
-        events bigint NOT NULL,
-        seq_sum numeric NOT NULL,
+        computed_at timestamptz NOT NULL,
         figures jsonb NOT NULL
       );
     `,

@@ -1,10 +1,18 @@
 // @ts-check
 /**
- * The dashboard's overview of a date range, from per-day roll-ups. A day's figures are
- * computed once and kept in `daily_rollup` with the count and seq sum of the rows they came
- * from; each request compares those with the live day (an index-only scan) and recomputes
- * only the days that changed, so a log of millions of events answers without reading them.
+ * The dashboard's overview of a date range, from per-day roll-ups kept in `daily_rollup`.
+ *
+ * The server stamps every event with its own clock (`receivedAt`), so a day that has ended
+ * gets no new events: its figures, once computed after its end (plus a margin for requests
+ * in flight and clocks of several processes), stand. Retention only ever deletes the oldest
+ * events, so the one day it can have cut into is the oldest record's. Each request therefore
+ * computes from the log only the days not yet settled — today, the oldest day, and days never
+ * computed — and reads the rest: the overview of a year of a million events reads a few
+ * thousand rows.
  */
+
+/** How long after a day's end its figures may still change (requests in flight, clock skew). */
+export const SETTLE_MS = 10 * 60_000;
 
 /**
  * Figures of one UTC day.
@@ -18,18 +26,16 @@
  * @property {{ receivedAt: string, revision: number, policyVersion: string } | null} latest the day's newest event
  */
 
-/**
- * A day's fingerprint: what its figures were computed from.
- * @typedef {{ day: string, events: number, seqSum: string }} DayPrint
- */
+/** @typedef {{ day: string, computedAt: string, figures: DayFigures }} Rollup */
 
 /**
- * What a backend provides for the overview (see sqlite-admin.js, postgres-admin.js).
+ * What a backend provides for the overview (sqlite-admin.js, postgres-admin.js).
  * @typedef {object} RollupSource
- * @property {(fromDay: string, toDay: string) => Promise<DayPrint[]>} dayPrints days with events in [fromDay, toDay]
- * @property {(fromDay: string, toDay: string) => Promise<(DayPrint & { figures: DayFigures })[]>} readRollups
- * @property {(fromDay: string, toDay: string) => Promise<Map<string, DayFigures>>} computeDays live figures per day
- * @property {(rows: (DayPrint & { figures: DayFigures })[]) => Promise<void>} writeRollups
+ * @property {(fromDay: string, toDay: string) => Promise<Rollup[]>} readRollups
+ * @property {(fromDay: string, toDay: string) => Promise<Map<string, DayFigures>>} computeDays
+ *   live figures of the days in [fromDay, toDay] that have events
+ * @property {(rows: Rollup[]) => Promise<void>} writeRollups
+ * @property {() => Promise<string | null>} oldestReceivedAt
  */
 
 /**
@@ -42,6 +48,7 @@
  *   policies: { policyVersion: string, events: number }[],
  *   latest: DayFigures['latest'],
  * }} totals
+ * @property {string | null} oldest the oldest record's receivedAt
  */
 
 /**
@@ -49,25 +56,46 @@
  * @param {RollupSource} source
  * @param {string} fromDay
  * @param {string} toDay
+ * @param {Date} now the server's clock
  * @returns {Promise<Overview>}
  */
-export async function overviewOf(source, fromDay, toDay) {
-  const prints = await source.dayPrints(fromDay, toDay);
-  const kept = new Map((await source.readRollups(fromDay, toDay)).map((r) => [r.day, r]));
-  const stale = prints.filter((p) => {
-    const k = kept.get(p.day);
-    return !k || k.events !== p.events || k.seqSum !== p.seqSum;
-  });
+export async function overviewOf(source, fromDay, toDay, now) {
+  const oldest = await source.oldestReceivedAt();
+  const today = now.toISOString().slice(0, 10);
+  const first = oldest && oldest.slice(0, 10) > fromDay ? oldest.slice(0, 10) : fromDay;
+  const last = toDay < today ? toDay : today;
+  if (!oldest || first > last) return { from: fromDay, to: toDay, days: [], totals: sum([]), oldest };
+
+  const kept = new Map((await source.readRollups(first, last)).map((r) => [r.day, r]));
+  const settled = (/** @type {string} */ day) => {
+    const r = kept.get(day);
+    return r !== undefined && day !== oldest.slice(0, 10) && Date.parse(r.computedAt) >= Date.parse(`${nextDay(day)}T00:00:00.000Z`) + SETTLE_MS;
+  };
   /** @type {Map<string, DayFigures>} */
-  let fresh = new Map();
-  if (stale.length > 0) {
-    fresh = await source.computeDays(stale[0].day, stale[stale.length - 1].day);
-    // Rows written between the fingerprint and the computation make the two disagree; the
-    // next request sees a changed fingerprint and recomputes that day, so nothing sticks.
-    await source.writeRollups(stale.filter((p) => fresh.has(p.day)).map((p) => ({ ...p, figures: /** @type {DayFigures} */ (fresh.get(p.day)) })));
+  const figures = new Map();
+  /** @type {Rollup[]} */
+  const computed = [];
+  // Unsettled days in runs, one query per run: usually today and the oldest day; all at first.
+  let day = first;
+  while (day <= last) {
+    if (settled(day)) {
+      figures.set(day, /** @type {Rollup} */ (kept.get(day)).figures);
+      day = nextDay(day);
+      continue;
+    }
+    let end = day;
+    while (nextDay(end) <= last && !settled(nextDay(end))) end = nextDay(end);
+    const live = await source.computeDays(day, end);
+    for (let d = day; d <= end; d = nextDay(d)) {
+      const f = live.get(d) ?? emptyDay();
+      figures.set(d, f);
+      computed.push({ day: d, computedAt: now.toISOString(), figures: f });
+    }
+    day = nextDay(end);
   }
-  const days = prints.map((p) => ({ day: p.day, .../** @type {DayFigures} */ (fresh.get(p.day) ?? kept.get(p.day)?.figures ?? emptyDay()) }));
-  return { from: fromDay, to: toDay, days, totals: sum(days) };
+  if (computed.length > 0) await source.writeRollups(computed);
+  const days = [...figures].filter(([, f]) => f.decisions > 0).map(([d, f]) => ({ day: d, ...f }));
+  return { from: fromDay, to: toDay, days, totals: sum(days), oldest };
 }
 
 /** @returns {DayFigures} */
@@ -76,14 +104,24 @@ export function emptyDay() {
 }
 
 /**
- * Adds one row of figures to a day (both backends group the same way).
+ * Adds a group of `n` events that share a day, action, GPC flag, revision, policy version and
+ * categories to that day's figures. Both backends group rows so, which reads the categories'
+ * JSON once per group rather than once per event.
  * @param {DayFigures} day
- * @param {{ action: string, n: number, gpc: number }} row
+ * @param {{ action: string, gpc: boolean, revision: number, policyVersion: string, categories: Record<string, unknown>, n: number }} group
  */
-export function addActionRow(day, row) {
-  day.decisions += Number(row.n);
-  day.actions[row.action] = (day.actions[row.action] ?? 0) + Number(row.n);
-  day.gpc += Number(row.gpc);
+export function addGroup(day, { action, gpc, revision, policyVersion, categories, n }) {
+  day.decisions += n;
+  day.actions[action] = (day.actions[action] ?? 0) + n;
+  if (gpc) day.gpc += n;
+  day.revisions[revision] = (day.revisions[revision] ?? 0) + n;
+  day.policies[policyVersion] = (day.policies[policyVersion] ?? 0) + n;
+  for (const [key, value] of Object.entries(categories)) {
+    // As the stats route counts: true is granted, false refused.
+    const c = (day.categories[key] ??= { granted: 0, refused: 0 });
+    if (value === true) c.granted += n;
+    else if (value === false) c.refused += n;
+  }
 }
 
 /** @param {DayFigures[]} days */

@@ -139,7 +139,9 @@ export function targetsFor(id, runs, label = 'Samtykke') {
     const digits = t.key.endsWith('bytes') ? 0 : 1;
     const unit = t.key.endsWith('bytes') ? 'B' : 'ms';
     const side = t.factor === 1 ? 'peer' : `${t.factor} × peer`;
-    const figure = `${t.fromBare ? 'Δ' : ''}${label} − ${side}${t.fromBare ? ' Δ' : ''} = ${signed(m, digits)} ${unit} [${fmt(lo, digits)} – ${fmt(hi, digits)}], ${diffs.length} rounds`;
+    const d = t.fromBare ? ' Δ' : '';
+    const interval = Number.isFinite(lo) ? ` [${fmt(lo, digits)} – ${fmt(hi, digits)}]` : '';
+    const figure = `${label}${d} − ${side}${d} = ${signed(m, digits)} ${unit}${interval}, ${diffs.length} rounds`;
     return [diffs.length > 0 && m <= 0, t.what, figure];
   });
 }
@@ -183,7 +185,7 @@ export function printReport({ meta, variants, runs, errors, misses, notes = [] }
   line(row('rounds measured', variants.map((v) => String(runs[v.id].length))));
   line();
   line('Δ: the median over the rounds of (the view − the bare page\'s view of the same round).');
-  line("paired: rounds lower than the peer / rounds, median per-round ratio [95% interval].");
+  line('paired: rounds lower than the peer / rounds, median per-round ratio [95% interval; none under 6 rounds].');
   for (const v of variants) {
     const r = runs[v.id][0];
     if (!r) continue;

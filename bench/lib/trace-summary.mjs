@@ -152,7 +152,10 @@ export function summariseTrace(trace, { origin, settleMs = 500, longTaskMs = 50 
   for (const e of events) if (e.pid === pid && e.name.startsWith('bench:')) marks[e.name.slice(6)] = ms(e.ts - zero);
 
   const thread = nest(threadEvents(events, pid, tid));
-  const loadEnd = zero + ((marks.opaque ?? 0) + settleMs) * 1000;
+  // On a page without a banner (the bare page), the window ends `settleMs` after `load`.
+  const loadEventEnd = events.find((e) => e.pid === pid && e.name === 'loadEventEnd' && e.ts >= zero);
+  const shownAt = marks.opaque ?? (loadEventEnd ? ms(loadEventEnd.ts - zero) : 0);
+  const loadEnd = zero + (shownAt + settleMs) * 1000;
   const windows = {
     load: [zero, loadEnd],
     click: [zero + (marks.click ?? Infinity) * 1000, zero + (marks.gone ?? -Infinity) * 1000],
@@ -215,7 +218,8 @@ export function printTraceSummary(items, { origin, snippet = () => '' }) {
     line();
     line(`${variant.label} — ${tracePath}`);
     const m = s.marks;
-    line(`  marks (ms from navigation): visible ${m.visible?.toFixed(0)}, fully opaque ${m.opaque?.toFixed(0)}, click ${m.click?.toFixed(0)}, gone ${m.gone?.toFixed(0)}`);
+    const mark = (name) => m[name]?.toFixed(0) ?? '–';
+    line(`  marks (ms from navigation): visible ${mark('visible')}, fully opaque ${mark('opaque')}, click ${mark('click')}, gone ${mark('gone')}`);
     line(`  long tasks (≥ 50 ms): ${s.longTasks.length ? '' : 'none'}`);
     for (const t of s.longTasks) {
       line(`    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(1)} ms: ` + KIND_ORDER.filter((k) => t.kinds[k] >= 1).map((k) => `${k} ${t.kinds[k].toFixed(1)}`).join(', '));

@@ -59,11 +59,11 @@ const probeState = (page) =>
 
 /** When the page's `load` event ended (ms from navigation start), once it has. */
 async function loadEnd(page) {
-  for (;;) {
+  for (const until = Date.now() + TIMEOUT_MS; Date.now() < until; await page.waitForTimeout(10)) {
     const end = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
     if (end > 0) return end;
-    await page.waitForTimeout(10);
   }
+  throw new Error(`the load event did not end within ${TIMEOUT_MS} ms`);
 }
 
 /** The first view: load, banner, settle, accept click, banner gone. */

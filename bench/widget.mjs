@@ -168,7 +168,7 @@ async function main() {
     if (!(await server.read('/dist/samtykke.js'))) throw new Error('dist/samtykke.js is missing: run `npm run build:bundles` first');
     if (opts.candidate && !(await server.read('/candidate/samtykke.js'))) throw new Error(`no samtykke.js in --candidate ${opts.candidate}`);
     mkdirSync(RESULTS, { recursive: true });
-    const viewOptions = { throttle: THROTTLE, returningTracePath: join(RESULTS, 'returning-view.trace.json') };
+    const viewOptions = { throttle: THROTTLE, returningTracePath: join(RESULTS, `returning-view-${process.pid}.trace.json`) };
 
     const runs = Object.fromEntries(VARIANTS.map((v) => [v.id, []]));
     const errors = [];

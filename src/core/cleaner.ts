@@ -5,7 +5,8 @@
  * cannot read those back, so every plausible variant is overwritten with an expired value:
  * host-only, the host and each parent domain, the configured path and `/`.
  */
-import type { SamtykkeConfig } from './config.js';
+import { matchesCookiePattern } from './config/cookie-pattern.js';
+import type { CookieInfo, SamtykkeConfig } from './config/types.js';
 import type { ConsentRecord } from './record.js';
 
 /**
@@ -21,29 +22,29 @@ export function cookieDomains(host: string): string[] {
 }
 
 /**
- * Deletes the cookies of every service that `consent` does not allow: the exact names and
- * every present cookie matching a `pattern`, on each domain and path variant. Runs on every
- * decision, not only on a withdrawal: after expired consent `previous` is `null`, yet the
- * cookies the old consent allowed are still in the jar.
+ * Deletes the cookies of every service that `consent` does not allow, and those of services the
+ * config could not list (`refusedCookies`): the exact names and every present cookie matching a
+ * `pattern`, on each domain and path variant. Runs on every decision, not only on a withdrawal:
+ * after expired consent `previous` is `null`, yet the cookies the old consent allowed are still
+ * in the jar.
  */
 export function removeRefusedCookies(config: SamtykkeConfig, consent: ConsentRecord | null, doc: Document = document): void {
   const { hostname, protocol } = doc.location ?? location;
+  const refused: CookieInfo[] = [...config.refusedCookies];
+  for (const category of config.categories)
+    for (const service of category.services) if (!category.required && !consent?.services[service.id]) refused.push(...service.cookies);
   // Reading the jar is a synchronous trip to the browser process: only a pattern needs it, so
   // a decision that refuses nothing (accept all) does not wait for it.
   let present: string[] | undefined;
   // __Secure- and __Host- cookies can only be overwritten with Secure.
   const secure = protocol == 'https:' ? ';secure' : '';
-  for (const category of config.categories)
-    for (const service of category.services)
-      if (!category.required && !consent?.services[service.id])
-        for (const cookie of service.cookies) {
-          const re = cookie.pattern && new RegExp(cookie.pattern);
-          const matching = re ? (present ??= doc.cookie.split(';').map((c) => c.split('=')[0].trim())).filter((n) => n && re.test(n)) : [];
-          // Writing the same deletion twice (host-only and no configured domain, path `/` twice) is harmless.
-          for (const name of new Set([cookie.name, ...matching]))
-            if (name != config.cookie.name)
-              for (const domain of [...cookieDomains(hostname), cookie.domain])
-                for (const path of ['/', cookie.path])
-                  doc.cookie = `${name}=;max-age=0;path=${path || '/'}${domain ? ';domain=' + domain : ''}${secure}`;
-        }
+  for (const cookie of refused) {
+    const { pattern } = cookie;
+    const matching = pattern ? (present ??= doc.cookie.split(';').map((c) => c.split('=')[0].trim())).filter((name) => name && matchesCookiePattern(pattern, name)) : [];
+    // Writing the same deletion twice (host-only and no configured domain, path `/` twice) is harmless.
+    for (const name of new Set([cookie.name, ...matching]))
+      if (name != config.cookie.name)
+        for (const domain of [...cookieDomains(hostname), cookie.domain])
+          for (const path of ['/', cookie.path]) doc.cookie = `${name}=;max-age=0;path=${path || '/'}${domain ? ';domain=' + domain : ''}${secure}`;
+  }
 }

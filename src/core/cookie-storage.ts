@@ -1,12 +1,11 @@
 /**
- * Where the consent record is kept. `CookieStorage` is the real one, on `document.cookie`;
- * `MemoryStorage` serves unit tests of logic that need no browser cookie jar.
- *
- * Written by hand rather than with js-cookie (as DESIGN.md has it): one cookie with a JSON
- * value and attributes the config has already checked needs a dozen lines, and js-cookie was
- * 443 B gzip of the first layer's 15 KiB budget (see the README).
+ * Where the consent record is kept. `CookieStorage` is the real one, a first-party cookie read
+ * and written with js-cookie; `MemoryStorage` serves unit tests of logic that need no browser
+ * cookie jar.
  */
-import { MAX_EXPIRY_DAYS, type CookieSettings } from './config.js';
+import Cookies from 'js-cookie';
+import { MAX_EXPIRY_DAYS } from './config/limits.js';
+import type { CookieSettings } from './config/types.js';
 
 /** Reads and writes the one consent value. */
 export interface ConsentStorage {
@@ -28,31 +27,39 @@ export function cookieAttributes({ path, sameSite, domain }: CookieSettings, pro
   return { path, sameSite, secure: protocol == 'https:' || sameSite == 'None', ...(domain && { domain }) };
 }
 
-/** The first-party consent cookie. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The first-party consent cookie. Written with js-cookie's default encoding; a value written by
+ * earlier releases (the whole JSON through `encodeURIComponent`) reads back the same, since
+ * js-cookie decodes every %-escape. A value whose escapes do not decode reads as no cookie.
+ */
 export class CookieStorage implements ConsentStorage {
-  /** `protocol` defaults to the page's, read when the cookie is first written (`location` costs 3.6 KB of JS heap). */
+  private jar?: Cookies.CookiesStatic;
+
+  /** `protocol` defaults to the page's, read when the cookie is first used. */
   constructor(
     private readonly settings: CookieSettings,
     private readonly protocol?: string,
   ) {}
 
+  // Made on first use: the attributes depend on the page's protocol.
+  private get cookies(): Cookies.CookiesStatic {
+    return (this.jar ??= Cookies.withAttributes(cookieAttributes(this.settings, this.protocol ?? location.protocol)));
+  }
+
   read(): string | undefined {
-    const prefix = `${this.settings.name}=`;
-    for (const pair of document.cookie.split('; '))
-      // A malformed %-escape throws here; the store counts that as no consent.
-      if (pair.startsWith(prefix)) return decodeURIComponent(pair.slice(prefix.length));
+    return this.cookies.get(this.settings.name);
   }
 
   write(value: string, expires: Date): void {
-    const { path, sameSite, secure, domain } = cookieAttributes(this.settings, this.protocol ?? location.protocol);
     // Never let a clock or config mistake keep consent beyond 13 months.
-    const until = new Date(Math.min(+expires, Date.now() + MAX_EXPIRY_DAYS * 864e5)).toUTCString();
-    // name, path and domain are checked by the config to hold no ";" or space.
-    document.cookie = `${this.settings.name}=${encodeURIComponent(value)}; path=${path}; expires=${until}; samesite=${sameSite}${secure ? '; secure' : ''}${domain ? `; domain=${domain}` : ''}`;
+    const until = new Date(Math.min(+expires, Date.now() + MAX_EXPIRY_DAYS * DAY_MS));
+    this.cookies.set(this.settings.name, value, { expires: until });
   }
 
   remove(): void {
-    this.write('', new Date(0));
+    this.cookies.remove(this.settings.name);
   }
 }
 

@@ -5,7 +5,8 @@
  * domain) controls, so any string yields a valid record or `null` — never an exception,
  * never a record that grants more than was written by this library.
  */
-import { isId, type Action } from './config.js';
+import { isId } from './config/limits.js';
+import type { Action } from './config/types.js';
 
 /** The schema version of the record. */
 export const RECORD_VERSION = 1;
@@ -44,6 +45,13 @@ export const MAX_RECORD_LENGTH = 4096;
 const ACTIONS: readonly unknown[] = ['accept-all', 'reject-all', 'save', 'withdraw', 'accept-service'];
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DAY_MS = 86_400_000;
+
+/**
+ * How far in the future a record's dates may lie and still count: a visitor's clock may run a
+ * little fast between two page views. A record dated later than that was not written by this
+ * library, and counts as no consent.
+ */
+export const CLOCK_SKEW_MS = 10 * 60_000;
 /** The record's fields, in the cookie's order: nothing else is written, nothing else is read back. */
 const FIELDS = ['v', 'id', 'rev', 'policy', 'given', 'updated', 'method', 'categories', 'services'];
 
@@ -103,8 +111,7 @@ export function parseRecord(raw: unknown, rules: RecordRules): ConsentRecord | n
       isIsoDate(d.given) &&
       isIsoDate(d.updated) &&
       Date.parse(d.given) <= updated &&
-      // A record "from the future" beyond a day of clock skew was not written by us.
-      updated <= now + DAY_MS &&
+      updated <= now + CLOCK_SKEW_MS &&
       ACTIONS.includes(d.method) &&
       isPlain(d.categories, true) &&
       isPlain(d.services, true) &&

@@ -10,6 +10,7 @@
  * nothing here throws into the page (localStorage may be missing, blocked or full; the outbox
  * then lives in memory for this page view).
  */
+import { MAX_PATH_LENGTH } from './config/limits.js';
 import type { ChangeDetail, ConsentEvent, ConsentStore } from './store.js';
 
 /** The localStorage key of the outbox. Keeping it is strictly necessary for the proof of consent. */
@@ -17,6 +18,22 @@ export const OUTBOX_KEY = 'samtykke-outbox';
 
 /** Most undelivered events kept; when the outbox is full the oldest is dropped. */
 export const OUTBOX_LIMIT = 20;
+
+/**
+ * A page path as the consent log stores it: starting with "/", control characters %-escaped,
+ * and cut to the log's limit, never inside a %-escape or between the halves of a surrogate pair.
+ * The log refuses anything else, and a refused event would be dropped.
+ */
+export function logPath(path: string): string {
+  let out = path.replace(/[\0-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+  if (!out.startsWith('/')) out = `/${out}`;
+  if (out.length <= MAX_PATH_LENGTH) return out;
+  out = out.slice(0, MAX_PATH_LENGTH);
+  // A "%" in the last two places starts an escape the cut broke.
+  const percent = out.lastIndexOf('%');
+  if (percent > MAX_PATH_LENGTH - 3) out = out.slice(0, percent);
+  return /[\ud800-\udbff]$/.test(out) ? out.slice(0, -1) : out;
+}
 
 /**
  * Starts delivering the store's consent events to `endpoint` and returns a stop function.
@@ -74,7 +91,8 @@ export function startTransport(store: ConsentStore, endpoint: string, retryMs = 
   };
 
   const onChange = (e: Event): void => {
-    write([...read(), (e as CustomEvent<ChangeDetail>).detail.event]);
+    const { event } = (e as CustomEvent<ChangeDetail>).detail;
+    write([...read(), { ...event, path: logPath(event.path) }]);
     void flush();
   };
   const onHide = (): void => {

@@ -57,7 +57,9 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
   ['revision', (c) => (c.revision = -1), '-1', (c) => expect(c.revision).to.equal(DEFAULTS.revision)],
   ['revision', (c) => (c.revision = 1.5), '1.5', (c) => expect(c.revision).to.equal(DEFAULTS.revision)],
   ['revision', (c) => (c.revision = '3' as any), '3', (c) => expect(c.revision).to.equal(DEFAULTS.revision)],
-  ['language', (c) => (c.language = 'de'), 'de', (c) => expect(c.language).to.equal('auto')],
+  ['language', (c) => (c.language = 'klingon'), 'klingon', (c) => expect(c.language).to.equal('auto')],
+  ['language', (c) => (c.language = ['da', 'tlh']), null, (c) => expect(c.language).to.equal('auto')],
+  ['language', (c) => (c.language = []), null, (c) => expect(c.language).to.equal('auto')],
   ['categories', (c) => (c.categories = 'all' as any), 'all', (c) => expect(c.categories).to.deep.equal(DEFAULTS.categories)],
   ['categories', (c) => (c.categories = [] as any), null, (c) => expect(c.categories).to.deep.equal(DEFAULTS.categories)],
   ['categories[1]', (c) => (c.categories[1] = 'analytics' as any), 'analytics', (c) => expect(ids(c)).to.deep.equal(['necessary', 'marketing'])],
@@ -66,24 +68,70 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
   ['categories[2].id', (c) => delete (c.categories[2] as any).id, 'undefined', (c) => expect(ids(c)).to.deep.equal(['necessary', 'analytics'])],
   ['categories[1].required', (c) => ((c.categories[1] as any).required = 'yes'), 'yes', (c) => expect(c.categories[1]).to.include({ id: 'analytics', required: false })],
   ['categories[1].title', (c) => (c.categories[1].title = 42 as any), '42', (c) => expect(c.categories[1]).to.not.have.property('title')],
-  ['categories[1].description', (c) => (c.categories[1].description = { fr: 'Mesure' } as any), null, (c) => expect(c.categories[1]).to.not.have.property('description')],
+  ['categories[1].description', (c) => (c.categories[1].description = { xx: 'Mesure' } as any), null, (c) => expect(c.categories[1]).to.not.have.property('description')],
+  ['categories[1].servces', (c) => ((c.categories[1] as any).servces = []), null, (c, base) => expect(c.categories).to.deep.equal(base.categories)],
   ['categories[1].services', (c) => (c.categories[1].services = 'ga' as any), 'ga', (c) => expect(c.categories[1].services).to.deep.equal([])],
   ['categories[1].services[0]', (c) => (c.categories[1].services[0] = null as any), 'null', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
-  ['categories[1].services[0].id', (c) => (c.categories[1].services[0].id = '1ga'), '1ga', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
+  // A service that cannot be listed leaves its cookies to the clean-up, which deletes them on every decision.
+  ['categories[1].services[0].id', (c) => (c.categories[1].services[0].id = '1ga'), '1ga', (c) => {
+    expect(serviceIds(c)).to.deep.equal(['session', 'meta']);
+    expect(c.refusedCookies.map((k) => k.name)).to.deep.equal(['_ga']);
+  }],
+  ['categories[1].services[0].id', (c) => delete (c.categories[1].services[0] as any).id, 'undefined', (c) => {
+    expect(serviceIds(c)).to.deep.equal(['session', 'meta']);
+    expect(c.refusedCookies.map((k) => k.name)).to.deep.equal(['_ga']);
+  }],
   ['categories[2].services[0].id', (c) => (c.categories[2].services[0].id = 'ga'), 'ga', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'ga'])],
-  ['categories[1].services[0].name', (c) => (c.categories[1].services[0].name = '  '), '"  "', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
-  ['categories[1].services[0].provider', (c) => delete (c.categories[1].services[0] as any).provider, 'undefined', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
-  ['categories[1].services[0].purpose', (c) => (c.categories[1].services[0].purpose = 7 as any), '7', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
+  // Ids are unique across categories and services: a service called "necessary" would run with the required category.
+  ['categories[2].services[0].id', (c) => (c.categories[2].services[0].id = 'necessary'), 'necessary', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'ga'])],
+  ['categories[1].services[0].id', (c) => (c.categories[1].services[0].id = 'marketing'), 'marketing', (c) => {
+    expect(serviceIds(c)).to.deep.equal(['session', 'meta']);
+    expect(ids(c)).to.deep.equal(['necessary', 'analytics', 'marketing']);
+  }],
+  ['categories[1].services[0].id', (c) => (c.categories[1].services[0].id = '__proto__'), '__proto__', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
+  // A problem in one field keeps the service and its cookies: listed, declared, cleaned up.
+  ['categories[1].services[0].name', (c) => (c.categories[1].services[0].name = '  '), '"  "', (c, base) =>
+    expect(c.categories[1].services[0]).to.deep.equal({ ...base.categories[1].services[0], name: 'ga' })],
+  ['categories[1].services[0].provider', (c) => delete (c.categories[1].services[0] as any).provider, 'undefined', (c) => {
+    expect(serviceIds(c)).to.deep.equal(['session', 'ga', 'meta']);
+    expect(c.categories[1].services[0]).to.not.have.property('provider');
+  }],
+  ['categories[1].services[0].purpose', (c) => (c.categories[1].services[0].purpose = 7 as any), '7', (c) => {
+    expect(serviceIds(c)).to.deep.equal(['session', 'ga', 'meta']);
+    expect(c.categories[1].services[0]).to.not.have.property('purpose');
+  }],
+  ['categories[1].services[0].purpose', (c) => delete (c.categories[1].services[0] as any).purpose, 'undefined', (c) => {
+    expect(c.categories[1].services[0].cookies.map((k) => k.name)).to.deep.equal(['_ga']);
+    expect(c.categories[1].services[0]).to.not.have.property('purpose');
+  }],
+  ['categories[1].services[0].privacyUrl', (c) => ((c.categories[1].services[0] as any).privacyUrl = 'javascript:alert(1)'), 'javascript:alert(1)', (c) =>
+    expect(c.categories[1].services[0]).to.not.have.property('privacyUrl')],
+  ['categories[1].services[0].providr', (c) => ((c.categories[1].services[0] as any).providr = 'Google'), 'Google', (c, base) => expect(c.categories).to.deep.equal(base.categories)],
   ['categories[1].services[0].transfer', (c) => (c.categories[1].services[0].transfer = true as any), 'true', (c) => {
     expect(serviceIds(c)).to.deep.equal(['session', 'ga', 'meta']);
     expect(c.categories[1].services[0]).to.not.have.property('transfer');
   }],
-  ['categories[1].services[0].cookies', (c) => (c.categories[1].services[0].cookies = '_ga' as any), '_ga', (c) => expect(serviceIds(c)).to.deep.equal(['session', 'meta'])],
+  ['categories[1].services[0].cookies', (c) => (c.categories[1].services[0].cookies = '_ga' as any), '_ga', (c) => {
+    expect(serviceIds(c)).to.deep.equal(['session', 'ga', 'meta']);
+    expect(c.categories[1].services[0].cookies).to.deep.equal([]);
+  }],
   ['categories[1].services[0].cookies[0]', (c) => (c.categories[1].services[0].cookies[0] = '_ga' as any), '_ga', (c) => expect(c.categories[1].services[0].cookies).to.deep.equal([])],
   ['categories[1].services[0].cookies[0].name', (c) => (c.categories[1].services[0].cookies[0].name = 5 as any), '5', (c) => expect(c.categories[1].services[0].cookies).to.deep.equal([])],
-  ['categories[1].services[0].cookies[0].pattern', (c) => (c.categories[1].services[0].cookies[0].pattern = '^_ga(['), '^_ga([', (c) => expect(c.categories[1].services[0].cookies).to.deep.equal([])],
-  ['categories[1].services[0].cookies[0].purpose', (c) => (c.categories[1].services[0].cookies[0].purpose = {} as any), null, (c) => expect(c.categories[1].services[0].cookies).to.deep.equal([])],
-  ['categories[1].services[0].cookies[0].duration', (c) => (c.categories[1].services[0].cookies[0].duration = false as any), 'false', (c) => expect(c.categories[1].services[0].cookies).to.deep.equal([])],
+  ['categories[1].services[0].cookies[0].pattern', (c) => (c.categories[1].services[0].cookies[0].pattern = '^_ga(['), '^_ga([', (c, base) => {
+    const { pattern: _p, ...rest } = base.categories[1].services[0].cookies[0];
+    expect(c.categories[1].services[0].cookies).to.deep.equal([rest]);
+  }],
+  // Catastrophic backtracking as a regular expression: refused, never run; the cookie is still deleted by name.
+  ['categories[1].services[0].cookies[0].pattern', (c) => (c.categories[1].services[0].cookies[0].pattern = '(a+)+$'), '(a+)+$', (c) =>
+    expect(c.categories[1].services[0].cookies.map((k) => [k.name, k.pattern])).to.deep.equal([['_ga', undefined]])],
+  ['categories[1].services[0].cookies[0].purpose', (c) => (c.categories[1].services[0].cookies[0].purpose = {} as any), null, (c) =>
+    expect(c.categories[1].services[0].cookies[0]).to.include({ name: '_ga' }).and.not.have.property('purpose')],
+  ['categories[1].services[0].cookies[0].duration', (c) => (c.categories[1].services[0].cookies[0].duration = false as any), 'false', (c) =>
+    expect(c.categories[1].services[0].cookies[0]).to.include({ name: '_ga' }).and.not.have.property('duration')],
+  ['categories[1].services[0].cookies[0].duration', (c) => delete (c.categories[1].services[0].cookies[0] as any).duration, 'undefined', (c) =>
+    expect(c.categories[1].services[0].cookies[0]).to.include({ name: '_ga' }).and.not.have.property('duration')],
+  ['categories[1].services[0].cookies[0].expires', (c) => ((c.categories[1].services[0].cookies[0] as any).expires = '2 år'), '2 år', (c, base) =>
+    expect(c.categories).to.deep.equal(base.categories)],
   ['categories[1].services[0].cookies[0].domain', (c) => (c.categories[1].services[0].cookies[0].domain = 5 as any), '5', (c) => {
     expect(c.categories[1].services[0].cookies[0]).to.include({ name: '_ga', path: '/' });
     expect(c.categories[1].services[0].cookies[0]).to.not.have.property('domain');
@@ -105,7 +153,10 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
   ['cookie.expiresDays', (c) => (c.cookie.expiresDays = 0), '0', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, expiresDays: 365 })],
   ['cookie.expiresDays', (c) => (c.cookie.expiresDays = 'forever' as any), 'forever', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, expiresDays: 365 })],
   ['cookie.rejectExpiresDays', (c) => (c.cookie.rejectExpiresDays = -5), '-5', (c, base) => expect(c.cookie).to.deep.equal({ ...base.cookie, rejectExpiresDays: 182 })],
+  // A typo at any level is named, not silently ignored.
+  ['cookie.expireDays', (c) => ((c.cookie as any).expireDays = 30), '30', (c, base) => expect(c.cookie).to.deep.equal(base.cookie)],
   ['endpoint', (c) => (c.endpoint = 'javascript:alert(1)'), 'javascript:alert(1)', (c) => expect(c.endpoint).to.equal(undefined)],
+  ['endpoint', (c) => (c.endpoint = '//evil.example/log'), '//evil.example/log', (c) => expect(c.endpoint).to.equal(undefined)],
   ['controller', (c) => (c.controller = 'Butikken' as any), 'Butikken', (c) => expect(c.controller).to.deep.equal({})],
   ['controller.cvr', (c) => (c.controller.cvr = 12345678 as any), '12345678', (c, base) => {
     const { cvr: _cvr, ...rest } = base.controller;
@@ -113,19 +164,28 @@ const CASES: Array<[path: string, patch: (c: Input) => void, found: string | nul
   }],
   ['policy', (c) => (c.policy = 'data:application/json,{}'), 'data:application/json,{}', (c) => expect(c.policy).to.equal(undefined)],
   ['policyVersion', (c) => (c.policyVersion = ''), '""', (c) => expect(c.policyVersion).to.equal(undefined)],
+  // What the consent log would refuse is refused at load: a newline, more than 64 characters.
+  ['policyVersion', (c) => (c.policyVersion = '2025-01-15\nmaterial'), '2025-01-15', (c) => expect(c.policyVersion).to.equal(undefined)],
+  ['policyVersion', (c) => (c.policyVersion = 'v'.repeat(65)), 'vvvv', (c) => expect(c.policyVersion).to.equal(undefined)],
+  ['revision', (c) => (c.revision = 2 ** 31), String(2 ** 31), (c) => expect(c.revision).to.equal(DEFAULTS.revision)],
   ['privacyPolicyUrl', (c) => (c.privacyPolicyUrl = 'javascript:void(0)'), 'javascript:void(0)', (c) => expect(c.privacyPolicyUrl).to.equal(undefined)],
+  ['privacyPolicyUrl', (c) => (c.privacyPolicyUrl = '/\\evil.example'), 'evil.example', (c) => expect(c.privacyPolicyUrl).to.equal(undefined)],
   ['cookiePolicyUrl', (c) => (c.cookiePolicyUrl = ' vbscript:msgbox'), 'vbscript:msgbox', (c) => expect(c.cookiePolicyUrl).to.equal(undefined)],
   ['googleConsentMode', (c) => (c.googleConsentMode = 'yes' as any), 'yes', (c) => expect(c.googleConsentMode).to.deep.equal(DEFAULTS.googleConsentMode)],
-  ['googleConsentMode.mapping.marketing', (c) => (c.googleConsentMode.mapping.marketing = ['ads'] as any), null, (c) =>
+  ['googleConsentMode.mapping.marketing[0]', (c) => (c.googleConsentMode.mapping.marketing = ['ads'] as any), 'ads', (c) =>
     expect(c.googleConsentMode).to.deep.equal({ enabled: true, mapping: { analytics: ['analytics_storage'] } })],
   ['respectGpc', (c) => (c.respectGpc = 'no' as any), 'no', (c) => expect(c.respectGpc).to.equal(true)],
   ['texts', (c) => (c.texts = 'Hej' as any), 'Hej', (c) => expect(c.texts).to.deep.equal({})],
-  ['texts.de', (c) => ((c.texts as any).de = { banner: { title: 'Kekse' } }), null, (c, base) => expect(c.texts).to.deep.equal(base.texts)],
+  ['texts.xx', (c) => ((c.texts as any).xx = { banner: { title: 'Kekse' } }), null, (c, base) => expect(c.texts).to.deep.equal(base.texts)],
   ['texts.en', (c) => (c.texts.en = 'Cookies' as any), 'Cookies', (c, base) => expect(c.texts).to.deep.equal({ da: base.texts.da })],
   ['theme', (c) => (c.theme = 'purple'), 'purple', (c) => expect(c.theme).to.equal('auto')],
+  ['theme.preset', (c) => (c.theme = { scheme: 'dark', preset: 'neon' } as any), 'neon', (c) => expect([c.theme, c.themePreset]).to.deep.equal(['dark', 'default'])],
+  ['theme.colour', (c) => (c.theme = { scheme: 'dark', colour: 'red' } as any), 'red', (c) => expect([c.theme, c.themePreset]).to.deep.equal(['dark', 'default'])],
   ['layout', (c) => (c.layout = 'modal'), 'modal', (c) => expect(c.layout).to.equal('box')],
-  ['reopen', (c) => (c.reopen = true as any), 'true', (c) => expect(c.reopen).to.deep.equal({ position: 'left' })],
-  ['reopen', (c) => (c.reopen = { position: 'top' }), null, (c) => expect(c.reopen).to.deep.equal({ position: 'left' })],
+  ['reopen', (c) => (c.reopen = true as any), 'true', (c) => expect(c.reopen).to.deep.equal({ position: 'left', offset: { x: 16, y: 16 } })],
+  ['reopen.position', (c) => (c.reopen = { position: 'top' } as any), 'top', (c) => expect(c.reopen).to.deep.equal({ position: 'left', offset: { x: 16, y: 16 } })],
+  ['reopen.offset.y', (c) => (c.reopen = { position: 'right', offset: { x: 0, y: 401 } } as any), '401', (c) =>
+    expect(c.reopen).to.deep.equal({ position: 'right', offset: { x: 0, y: 16 } })],
   ['financialYearEnd', (c) => (c.financialYearEnd = '02-30'), '02-30', (c) => expect(c.financialYearEnd).to.equal('06-30')],
   ['financialYearEnd', (c) => (c.financialYearEnd = '6/30'), '6/30', (c) => expect(c.financialYearEnd).to.equal('06-30')],
   ['reloadOnWithdraw', (c) => (c.reloadOnWithdraw = 1 as any), '1', (c) => expect(c.reloadOnWithdraw).to.equal(false)],
@@ -168,32 +228,38 @@ describe('resolveConfig', () => {
       if (found !== null) expect(problems[0].found).to.contain(found);
       expect(problems[0].expected).to.be.a('string').and.not.equal('');
       then(config, base.config);
+      // The cookies of services that cannot be listed belong with the categories.
       const top = path.split(/[.[]/)[0];
+      const alsoChanged: Partial<Record<string, string>> = { categories: 'refusedCookies', theme: 'themePreset' };
       for (const key of Object.keys(base.config) as Array<keyof SamtykkeConfig>) {
-        if (key !== top) expect(config[key], `${key} is kept`).to.deep.equal(base.config[key]);
+        if (key !== top && key !== alsoChanged[top]) expect(config[key], `${key} is kept`).to.deep.equal(base.config[key]);
       }
 
-      // The site owner sees exactly one console.error naming the path and the value found.
-      new SamtykkeController(input, { storage: new MemoryStorage() });
+      // The site owner sees exactly one console.error naming the path and the value found, and nothing is consented.
+      let ctrl: SamtykkeController | undefined;
+      expect(() => (ctrl = new SamtykkeController(input, { storage: new MemoryStorage() }))).not.to.throw();
       expect(errors.calls).to.have.length(1);
       const message = errors.calls[0].map(String).join(' ');
       expect(message).to.contain(path);
       if (found !== null) expect(message).to.contain(found);
+      expect(ctrl!.store.consent).to.equal(null);
+      const alwaysOn = config.categories.filter((c) => c.required).flatMap((c) => [c.id, ...c.services.map((s) => s.id)]);
+      for (const id of [...ids(base.config), ...serviceIds(base.config)]) expect(ctrl!.store.hasConsent(id), id).to.equal(alwaysOn.includes(id));
     });
   }
 
   it('reports several problems in one console.error (COMPLIANCE 19)', () => {
-    const input = { ...structuredClone(BASE), theme: 'neon', layout: 7, language: 'sv' };
+    const input = { ...structuredClone(BASE), theme: 'neon', layout: 7, language: 'se', cookie: { expireDays: 30 } };
     new SamtykkeController(input, { storage: new MemoryStorage() });
     expect(errors.calls).to.have.length(1);
     const message = String(errors.calls[0][0]);
-    for (const text of ['theme', 'neon', 'layout', '7', 'language', 'sv']) expect(message).to.contain(text);
+    for (const text of ['theme', 'neon', 'layout', '7', 'language', 'se', 'cookie.expireDays', '30']) expect(message).to.contain(text);
   });
 
   it('names the values an enum allows, as the site owner would write them (COMPLIANCE 19)', () => {
     const { problems } = resolveConfig({ theme: 'neon', cookie: { sameSite: 'lax' } });
     expect(problems.map((p) => [p.path, p.expected])).to.deep.equal([
-      ['theme', '"light" | "dark" | "auto"'],
+      ['theme', '"light" | "dark" | "auto", or { scheme?, preset? }'],
       ['cookie.sameSite', '"Lax" | "Strict" | "None"'],
     ]);
   });
@@ -236,10 +302,14 @@ describe('resolveConfig', () => {
 
   it('refuses a service in a required category without essential: true and a reason (COMPLIANCE 10)', () => {
     const hidden = { id: 'hotjar', name: 'Hotjar', provider: 'Hotjar Ltd.', purpose: 'Optagelser', cookies: [{ name: '_hj', purpose: 'x', duration: '1 år' }] };
-    for (const extra of [{}, { essential: true }, { reason: 'Nødvendig' }, { essential: 'true', reason: 'Nødvendig' }, { essential: true, reason: 42 }]) {
+    for (const [extra, badKey] of [[{}], [{ essential: true }], [{ reason: 'Nødvendig' }], [{ essential: 'true', reason: 'Nødvendig' }, 'essential'], [{ essential: true, reason: 42 }, 'reason']] as const) {
       const { config, problems } = resolveConfig({ categories: [{ id: 'necessary', services: [{ ...hidden, ...extra }] }, { id: 'analytics' }] });
-      expect(problems.map((p) => p.path), JSON.stringify(extra)).to.deep.equal(['categories[0].services[0]']);
+      // A bad value of essential or reason is named as well.
+      const paths = badKey ? [`categories[0].services[0].${badKey}`, 'categories[0].services[0]'] : ['categories[0].services[0]'];
+      expect(problems.map((p) => p.path), JSON.stringify(extra)).to.deep.equal(paths);
       expect(config.categories[0].services).to.deep.equal([]);
+      // Not listed, so no consent can name it: its cookies are deleted at every decision.
+      expect(config.refusedCookies.map((c) => c.name)).to.deep.equal(['_hj']);
     }
     const { config, problems } = resolveConfig({ categories: [{ id: 'necessary', services: [{ ...hidden, essential: true, reason: 'Sikkerhed' }] }] });
     expect(problems).to.deep.equal([]);
@@ -307,7 +377,8 @@ describe('resolveConfig', () => {
 
 describe('isSafeUrl', () => {
   it('allows http(s) and relative URLs only (COMPLIANCE 7)', () => {
-    for (const url of ['https://a.dk/p', 'http://a.dk', '/privatliv', 'privatliv.html', '#cookies', '//cdn.dk/x']) expect(isSafeUrl(url), url).to.equal(true);
+    for (const url of ['https://a.dk/p', 'http://a.dk', 'HTTPS://a.dk', '/privatliv', 'privatliv.html', '#cookies', '?lang=en', './om/privatliv', '../privatliv', '\\privatliv'])
+      expect(isSafeUrl(url), url).to.equal(true);
     for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', '   ', 5, null]) expect(isSafeUrl(url), String(url)).to.equal(false);
   });
 

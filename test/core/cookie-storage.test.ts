@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import Cookies from 'js-cookie';
 import { MAX_EXPIRY_DAYS, resolveConfig } from '../../src/core/config.js';
 import { CookieStorage, MemoryStorage, cookieAttributes } from '../../src/core/cookie-storage.js';
 import { serialiseRecord } from '../../src/core/record.js';
@@ -152,10 +153,40 @@ describe('CookieStorage (the cookie as the browser keeps it)', () => {
 
   it('counts a cookie whose %-escapes do not decode as no consent, without throwing (COMPLIANCE 19)', async () => {
     document.cookie = 'samtykke=%7B%22v%22%3A1%E0%A4%A; path=/';
-    expect(() => new CookieStorage(resolveConfig({}).config.cookie).read()).to.throw(URIError);
+    expect(await inJar('samtykke')).to.exist;
+    expect(new CookieStorage(resolveConfig({}).config.cookie).read()).to.equal(undefined);
     const { store } = storeFor({});
     expect(store.consent).to.equal(null);
     expect(store.hasConsent('marketing')).to.equal(false);
+  });
+
+  it('reads a cookie written by the previous release, which %-encoded the whole JSON (COMPLIANCE 16, 19)', async () => {
+    const consent = {
+      v: 1, id: '3b241101-e2bb-4255-8caf-4136c566a962', rev: 1, policy: '2024-10-17', given: new Date(Date.now() - 5 * DAY).toISOString(),
+      updated: new Date(Date.now() - DAY).toISOString(), method: 'save', categories: { necessary: true, analytics: true, marketing: false }, services: {},
+    };
+    // Exactly what that release's CookieStorage.write sent.
+    const until = new Date(Date.now() + 300 * DAY).toUTCString();
+    document.cookie = `samtykke=${encodeURIComponent(JSON.stringify(consent))}; path=/; expires=${until}; samesite=Lax`;
+    expect((await inJar('samtykke'))!.value).to.match(/^%7B%22v%22%3A1%2C/);
+    expect(new CookieStorage(resolveConfig({}).config.cookie).read()).to.equal(JSON.stringify(consent));
+    const { store } = storeFor({});
+    expect(store.consent).to.deep.equal(consent);
+    expect(store.hasConsent('analytics')).to.equal(true);
+    expect(store.hasConsent('marketing')).to.equal(false);
+  });
+
+  it('writes the value with js-cookie\'s encoding, which it reads back unchanged (COMPLIANCE 16)', async () => {
+    const { store } = storeFor({});
+    const { consent } = store.acceptAll();
+    const written = (await inJar('samtykke'))!.value;
+    expect(written).to.equal(Cookies.converter.write(serialiseRecord(consent), 'samtykke'));
+    expect(Cookies.get('samtykke')).to.equal(serialiseRecord(consent));
+  });
+
+  it('writes SameSite=None with Secure, which browsers demand (COMPLIANCE 16)', async () => {
+    storeFor({ cookie: { sameSite: 'None' } }).store.acceptAll();
+    expect(await inJar('samtykke')).to.include({ sameSite: 'None', secure: true, path: '/' });
   });
 
   it('reads its own cookie among others, not one whose name merely starts the same (COMPLIANCE 19)', async () => {

@@ -43,7 +43,7 @@ export class GroupCommit {
     this.queue = [];
     /** @type {Promise<void> | null} the batch now committing */
     this.inFlight = null;
-    /** @type {ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null} */
+    /** @type {{ cancel: (handle: any) => void, handle: unknown } | null} the armed start of the next batch */
     this.timer = null;
     this.closed = false;
   }
@@ -67,15 +67,16 @@ export class GroupCommit {
     if (this.queue.length >= this.maxSize) {
       this.start();
     } else if (this.timer === null) {
-      this.timer = this.maxWaitMs === 0 ? setImmediate(() => this.start()) : setTimeout(() => this.start(), this.maxWaitMs);
+      this.timer = this.maxWaitMs === 0
+        ? { cancel: clearImmediate, handle: setImmediate(() => this.start()) }
+        : { cancel: clearTimeout, handle: setTimeout(() => this.start(), this.maxWaitMs) };
     }
   }
 
   /** Takes up to `maxSize` queued items and commits them as one batch. */
   start() {
     if (this.timer !== null) {
-      clearTimeout(/** @type {any} */ (this.timer));
-      clearImmediate(/** @type {any} */ (this.timer));
+      this.timer.cancel(/** @type {any} */ (this.timer.handle));
       this.timer = null;
     }
     if (this.inFlight || this.queue.length === 0) return;

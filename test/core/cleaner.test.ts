@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { cookieDomains, removeRefusedCookies } from '../../src/core/cleaner.js';
 import { startGate } from '../../src/core/gate.js';
 import { CONFIG, makeStore, storedChoice, until } from './gate-helpers.js';
-import { resolveConfig } from '../../src/core/config.js';
+import { COOKIE_PATTERN_TEXT, isCookiePattern, matchesCookiePattern, resolveConfig } from '../../src/core/config.js';
 
 interface JarCookie {
   name: string;
@@ -130,5 +130,74 @@ describe('cleaner', () => {
     } finally {
       stopFresh();
     }
+  });
+});
+
+describe('cookie patterns', () => {
+  beforeEach(clearJar);
+  afterEach(clearJar);
+
+  it('matches a * glob and a ^prefix by comparing strings (COMPLIANCE 22)', () => {
+    const cases: Array<[pattern: string, name: string, matches: boolean]> = [
+      ['_ga_*', '_ga_XYZ123', true], ['_ga_*', '_ga_', true], ['_ga_*', '_ga', false], ['_ga_*', 'x_ga_X', false],
+      ['*_session', 'shop_session', true], ['*_session', 'shop_session2', false],
+      ['_pk_*.*', '_pk_id.1.a2b3', true], ['_pk_*.*', '_pk_id', false],
+      ['a*b*c', 'abc', true], ['a*b*c', 'a-b-b-c', true], ['a*b*c', 'acb', false], ['a*bc*c', 'abc', false],
+      ['*', 'anything', true],
+      ['^_ga_', '_ga_X', true], ['^_ga_', '_gax', false],
+      // A regular expression's escaped dot is a dot: the prefix earlier configs gave for Matomo.
+      ['^_pk_id\\.', '_pk_id.1.a2b3', true], ['^_pk_id\\.', '_pk_idx', false],
+    ];
+    for (const [pattern, name, matches] of cases) {
+      expect(isCookiePattern(pattern), pattern).to.equal(true);
+      expect(matchesCookiePattern(pattern, name), `${pattern} ~ ${name}`).to.equal(matches);
+    }
+  });
+
+  it('refuses anything else, as the config reports it (COMPLIANCE 22)', () => {
+    for (const pattern of ['(a+)+$', '^_ga', '_ga', '^_ga.', '^(a|b)', '_ga_[0-9]+', '^_ga_*x', '_ga_*;domain=x', '', ' *', 5])
+      expect(isCookiePattern(pattern), String(pattern)).to.equal(pattern === '^_ga');
+    const { problems } = resolveConfig({ categories: [{ id: 'analytics', services: [{ id: 'x', name: 'X', provider: 'X', purpose: 'x', cookies: [{ name: 'a', pattern: '_ga', purpose: 'x', duration: 'y' }] }] }] });
+    expect(problems.map((p) => [p.path, p.expected])).to.deep.equal([['categories[0].services[0].cookies[0].pattern', COOKIE_PATTERN_TEXT]]);
+  });
+
+  it('never runs a catastrophic pattern as a regular expression, at load or at reject (COMPLIANCE 22)', async () => {
+    const evil = '(a+)+$';
+    const input = { categories: [{ id: 'analytics', services: [{ id: 'x', name: 'X', provider: 'X', purpose: 'x', cookies: [{ name: 'a', pattern: evil, purpose: 'x', duration: 'y' }] }] }] };
+    document.cookie = `${'a'.repeat(40)}!=1;path=/`;
+    const NativeRegExp = window.RegExp;
+    const built: string[] = [];
+    window.RegExp = new Proxy(NativeRegExp, {
+      construct: (target, args) => (built.push(String(args[0])), Reflect.construct(target, args)),
+      apply: (target, self, args) => (built.push(String(args[0])), Reflect.apply(target, self, args)),
+    });
+    let config;
+    try {
+      ({ config } = resolveConfig(input));
+      removeRefusedCookies(config, null);
+    } finally {
+      window.RegExp = NativeRegExp;
+    }
+    expect(built).to.not.include(evil);
+    expect(config.categories[0].services[0].cookies[0]).to.not.have.property('pattern');
+    // The cookie named in the config is still deleted; the long one no pattern matched stays.
+    expect(await names()).to.deep.equal([`${'a'.repeat(40)}!@${host}/`]);
+  });
+
+  it('deletes the cookies of a service the config could not list, at every decision (COMPLIANCE 22)', async () => {
+    // "necessary" is a category's id: the marketing service is left out, and so must be its cookie.
+    const input = {
+      categories: [
+        { id: 'necessary' },
+        { id: 'marketing', services: [{ id: 'necessary', name: 'Pixel', provider: 'X', purpose: 'Ads', cookies: [{ name: '_px', pattern: '_px_*', purpose: 'x', duration: 'y' }] }] },
+      ],
+    };
+    const { config, problems } = resolveConfig(input);
+    expect(problems.map((p) => p.path)).to.deep.equal(['categories[1].services[0].id']);
+    expect(config.refusedCookies.map((c) => c.name)).to.deep.equal(['_px']);
+    for (const c of ['_px=1', '_px_2=1', 'keep=1']) document.cookie = `${c};path=/`;
+    const store = makeStore(undefined, input);
+    removeRefusedCookies(config, store.acceptAll().consent);
+    expect(await names()).to.deep.equal([`keep@${host}/`]);
   });
 });

@@ -379,7 +379,8 @@ describe('isSafeUrl', () => {
   it('allows http(s) and relative URLs only (COMPLIANCE 7)', () => {
     for (const url of ['https://a.dk/p', 'http://a.dk', 'HTTPS://a.dk', '/privatliv', 'privatliv.html', '#cookies', '?lang=en', './om/privatliv', '../privatliv', '\\privatliv'])
       expect(isSafeUrl(url), url).to.equal(true);
-    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', '   ', 5, null]) expect(isSafeUrl(url), String(url)).to.equal(false);
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '//cdn.dk/x', '', '   ', 5, null])
+      expect(isSafeUrl(url), String(url)).to.equal(false);
   });
 
   it('reads a URL as the browser does: tabs, newlines and leading controls hide no scheme (COMPLIANCE 7)', () => {
@@ -391,6 +392,29 @@ describe('isSafeUrl', () => {
     expect(a.protocol).to.equal('javascript:');
     // Spaces inside a path are not a scheme.
     expect(isSafeUrl('/om os/privatliv')).to.equal(true);
+  });
+
+  it('refuses a relative URL that leaves the page\'s origin, however it is written (COMPLIANCE 7)', () => {
+    const offSite = [
+      '//evil.example', '/\\evil.example', '\\/evil.example', '\\\\evil.example', '//evil.example/privatliv',
+      // The URL parser drops tabs and newlines anywhere and spaces and controls at the ends.
+      '/\t/evil.example', '/\n/evil.example', '\t//evil.example', ' //evil.example', '\u0000//evil.example', '/\r\n\\evil.example', '//evil.example\n ',
+    ];
+    for (const url of offSite) {
+      // What the browser makes of it, for the record: another origin each time.
+      expect(new URL(url, location.href).origin, JSON.stringify(url)).to.not.equal(location.origin);
+      expect(isSafeUrl(url), JSON.stringify(url)).to.equal(false);
+    }
+    const onSite = ['/privatliv', 'privatliv.html', './om/privatliv', '../privatliv', '#cookies', '?lang=en', '/ /evil.example', '\\privatliv', '/om os/privatliv'];
+    for (const url of onSite) {
+      expect(new URL(url, location.href).origin, JSON.stringify(url)).to.equal(location.origin);
+      expect(isSafeUrl(url), JSON.stringify(url)).to.equal(true);
+    }
+    for (const key of ['privacyPolicyUrl', 'cookiePolicyUrl', 'endpoint', 'policy']) {
+      const { config, problems } = resolveConfig({ [key]: '/\\evil.example' });
+      expect((config as unknown as Record<string, unknown>)[key], key).to.equal(undefined);
+      expect(problems.map((p) => p.path)).to.deep.equal([key]);
+    }
   });
 
   it('does not link the banner to a policy URL with a hidden scheme (COMPLIANCE 7)', () => {

@@ -29,14 +29,14 @@ export function siteOf(host) {
 export const isThirdParty = (host, siteHost) => siteOf(host) !== siteOf(siteHost);
 
 /**
- * Whether a cookie name matches a config pattern: a `*` glob (`_ga_*`). A regular
- * expression source of the older form that is a plain prefix (`^_ga_`) is read as that prefix.
+ * Whether a cookie name matches a config pattern, as Samtykke reads one: a `*` glob (`_ga_*`),
+ * or a prefix in the older form of an anchored regular expression (`^_ga_`, `\` escaping).
  * @param {string} pattern
  * @param {string} name
  */
 export function patternMatches(pattern, name) {
-  const glob = /^\^[\w.-]+$/.test(pattern) ? `${pattern.slice(1)}*` : pattern;
-  const source = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  if (pattern.startsWith('^')) return name.startsWith(pattern.slice(1).replace(/\\(.)/g, '$1'));
+  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(`^${source}$`).test(name);
 }
 

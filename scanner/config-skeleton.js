@@ -61,16 +61,14 @@ export function buildConfigSkeleton(report) {
     const serviceKey = `${category}\u0000${platform}`;
     let s = services.get(serviceKey);
     if (!s) {
-      const purpose = k.classification.privacyUrl
-        ? { da: `${TODO.da} (udbyderens privatlivspolitik: ${k.classification.privacyUrl})`, en: `${TODO.en} (the provider's privacy notice: ${k.classification.privacyUrl})` }
-        : { ...TODO };
       s = {
         category,
         service: {
           id: uniqueId(platform, taken),
           name: platform,
           provider: k.classification.provider || TODO_PROVIDER,
-          purpose,
+          purpose: { ...TODO },
+          ...(k.classification.privacyUrl ? { privacyUrl: k.classification.privacyUrl } : {}),
           ...(category === 'necessary' ? { essential: true, reason: { ...TODO_REASON } } : {}),
           cookies: [],
         },

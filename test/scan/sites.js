@@ -36,7 +36,7 @@ export const GATED_CONFIG = {
         id: 'ga', name: 'Google Analytics', provider: 'Google Ireland Ltd.', purpose: 'Statistics',
         cookies: [
           { name: '_ga', purpose: 'Tells visitors apart', duration: '13 months' },
-          { name: '_ga_<id>', pattern: '_ga_*', purpose: 'Session state', duration: '13 months' },
+          { name: '_ga_*', pattern: '_ga_*', purpose: 'Session state', duration: '13 months' },
         ],
       }],
     },

@@ -55,13 +55,14 @@ test('the UI files a first view counts are the Danish and the language-free ones
   assert.deepEqual(names.filter(loadedByDanishFirstView), ['samtykke-ui.js', 'samtykke-ui.da.js', 'samtykke-ui-lit.js']);
 });
 
-test('the policy text stays out of the files of the banner', () => {
+test('the policy text stays out of the core, and the seed policy out of the UI too', () => {
   const policy = readFileSync(new URL('samtykke-policy.js', DIST), 'utf8');
-  // A sentence of the seed policy and a cookie-declaration label: in the policy bundle only.
-  for (const text of ['regnskabsår', 'Cookieerklæring']) {
-    assert.ok(policy.includes(text), `${text} missing from dist/samtykke-policy.js`);
-    for (const name of ['samtykke.js', ...uiFiles()]) {
-      assert.ok(!readFileSync(new URL(name, DIST), 'utf8').includes(text), `${text} leaked into dist/${name}`);
-    }
+  const text = (name) => readFileSync(new URL(name, DIST), 'utf8');
+  // A sentence of the seed policy and a cookie-declaration label: neither in the core, which
+  // every page view loads; the policy's sentence not in the UI files either.
+  for (const phrase of ['regnskabsår', 'Cookieerklæring']) {
+    assert.ok(policy.includes(phrase), `${phrase} missing from dist/samtykke-policy.js`);
+    assert.ok(!text('samtykke.js').includes(phrase), `${phrase} leaked into dist/samtykke.js`);
   }
+  for (const name of uiFiles()) assert.ok(!text(name).includes('regnskabsår'), `the seed policy leaked into dist/${name}`);
 });

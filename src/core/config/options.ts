@@ -63,6 +63,8 @@ export interface CategoryOptions {
 
 /** The config a site owner gives `init()`, `window.samtykkeConfig` or the JSON config block. */
 export interface SamtykkeOptions {
+  /** The JSON Schema this config follows, for editors (`samtykke.config.schema.json`); the widget ignores it. */
+  $schema?: string;
   /** The config's revision (default 1). Raise it to ask every visitor again. */
   revision?: number;
   /** `"auto"` (the page's `<html lang>`, then the browser's; the default), one language, or the languages the site offers. */

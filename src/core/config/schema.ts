@@ -33,12 +33,14 @@ const Language = oneOf(LANGUAGES);
 
 const isPlainObject = (value: Record<string, unknown>) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const textIn = (code: string) => v.optional(v.pipe(v.string(), v.description(`The text in the language "${code}".`)));
+
 /** A text shown to visitors: one string, or one per language. */
 const Localized = v.union(
   [
     v.string(),
     v.pipe(
-      v.strictObject(Object.fromEntries(LANGUAGES.map((code) => [code, v.optional(v.string())])) as Record<LanguageCode, v.OptionalSchema<v.StringSchema<undefined>, undefined>>),
+      v.strictObject(Object.fromEntries(LANGUAGES.map((code) => [code, textIn(code)])) as Record<LanguageCode, ReturnType<typeof textIn>>),
       v.minEntries(1, LOCALIZED_TEXT),
     ),
   ],
@@ -132,7 +134,7 @@ const ReopenOffset = v.pipe(v.number('a number of pixels, 0 to 400'), v.minValue
 const CookieSettings = section(
   {
     name: setting(v.pipe(v.string(), v.regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "-" or "_"')), 'samtykke', 'The consent cookie\'s name.'),
-    domain: setting(v.pipe(v.string(), v.regex(/^\.?[a-z0-9.-]+$/i, 'a domain name')), undefined, 'Set the cookie on this domain (".example.dk") to share consent across subdomains; else host-only.'),
+    domain: setting(v.pipe(v.string(), v.regex(/^\.?[A-Za-z0-9.-]+$/, 'a domain name')), undefined, 'Set the cookie on this domain (".example.dk") to share consent across subdomains; else host-only.'),
     path: setting(CookiePath, '/', 'The consent cookie\'s path.'),
     sameSite: setting(oneOf(['Lax', 'Strict', 'None']), 'Lax', 'The cookie\'s SameSite attribute; "None" is always Secure.'),
     expiresDays: setting(Days, 365, `Days a consent that allows something lasts, counted from the last decision; at most ${MAX_EXPIRY_DAYS}.`),
@@ -144,6 +146,7 @@ const CookieSettings = section(
 /** Every key a site owner may give, in the order problems are reported. */
 export const ConfigSchema = section(
   {
+    $schema: setting(v.string('a string'), undefined, 'The JSON Schema this config follows, for editors; the widget ignores it.'),
     revision: setting(
       v.pipe(v.number('a whole number, 0 or more'), v.integer('a whole number, 0 or more'), v.minValue(0, 'a whole number, 0 or more'), v.maxValue(MAX_REVISION, `at most ${MAX_REVISION}`)),
       1,

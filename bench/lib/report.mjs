@@ -194,6 +194,13 @@ export function printReport({ meta, variants, runs, errors, misses, notes = [] }
     const lcp = Object.entries(countOf(runs[v.id].map((x) => x['first.lcpElement']))).map(([el, n]) => `${el} ×${n}`).join(', ');
     line(`  LCP element, first view: ${lcp}`);
   }
+  if (runs.candidate) {
+    line();
+    line('Samtykke paired with the candidate the same way (a difference is real only where the interval excludes 1×');
+    line('and a second run agrees: with a dozen measures at 95 %, one of them lands outside by chance in about every other run):');
+    for (const m of MEASURES.filter((x) => x.paired)) line(`  ${m.view === 'first' ? 'first' : 'returning'}: ${m.label.trim()}`.padEnd(44) + pairCell(pairedWith(runs, 'samtykke', m.key, 'candidate')));
+  }
+  line();
   for (const note of notes) line(note);
   if (misses.length) line(`unexpected requests (404): ${[...new Set(misses)].join(', ')}`);
   if (errors.length) {

@@ -153,6 +153,31 @@ test('the report prints medians, the differences from bare and the pairing with 
   assert.ok(!lines.some((l) => l.includes('not the verdict')), lines.join('\n'));
 });
 
+test('with a candidate, the report pairs Samtykke with it round by round', (t) => {
+  // Samtykke's returning script at 90–114 against a candidate at 100 in every round: ratios 0.90 … 1.14.
+  const runs = {
+    bare: rounds(25, (i) => mk(i, 1)),
+    peer: rounds(25, (i) => mk(i, 200)),
+    samtykke: rounds(25, (i) => mk(i, 150, { 'returning.scriptLoad': 90 + i })),
+    candidate: rounds(25, (i) => mk(i, 100)),
+  };
+  const lines = [];
+  t.mock.method(console, 'log', (text) => lines.push(...String(text).split('\n')));
+  printReport({ meta: meta(25), variants: [...VARIANTS, { id: 'candidate', label: 'candidate' }], runs, errors: [], misses: [] });
+  const from = lines.findIndex((l) => l.startsWith('Samtykke paired with the candidate'));
+  assert.ok(from > 0, lines.join('\n'));
+  const script = lines.slice(from).find((l) => l.trim().startsWith('returning: script up to load ('));
+  // Lower in rounds 0–9; the median ratio 1.02; the 8th and 18th ratios 0.97 and 1.07.
+  assert.match(script, /10\/25 1\.02× \[0\.97–1\.07\]$/);
+  // The candidate has targets of its own.
+  assert.ok(lines.some((l) => l.startsWith('targets (candidate against peer')), lines.join('\n'));
+});
+
+test('without a candidate there is no such section', (t) => {
+  const lines = reportLines(t, { bare: [mk(0)], peer: [mk(0)], samtykke: [mk(0)] });
+  assert.ok(!lines.some((l) => l.includes('with the candidate')), lines.join('\n'));
+});
+
 test('at a throttling rate other than 4× the targets say they are not the verdict', (t) => {
   const runs = { bare: [mk(0)], peer: [mk(0)], samtykke: [mk(0)] };
   const lines = reportLines(t, runs, 1.5);

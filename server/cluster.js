@@ -20,10 +20,19 @@ export function runPrimary(workers, log) {
   let failed = false;
   /** @type {Map<number, number>} worker id → when it was forked */
   const born = new Map();
-  const fork = () => born.set(cluster.fork().id, Date.now());
+  const fork = () => {
+    if (!stopping) born.set(cluster.fork().id, Date.now());
+  };
+  /** @type {Set<number>} workers that have started listening */
+  const listening = new Set();
+  cluster.on('listening', (worker) => listening.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (code !== 0) failed = true;
+      // A worker still starting when the stop came has no connection yet: SIGTERM's default
+      // action ending it loses nothing.
+      const clean = code === 0 || (signal === 'SIGTERM' && !listening.has(worker.id));
+      if (!clean) failed = true;
+      log({ level: clean ? 30 : 50, msg: 'worker stopped', worker: worker.process.pid, code, signal });
       return;
     }
     log({ level: 40, msg: 'worker died; starting another', worker: worker.process.pid, code, signal });

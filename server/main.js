@@ -18,25 +18,27 @@ const logLine = (line) => process.stdout.write(`${JSON.stringify({ time: Date.no
 async function main() {
   const settings = loadSettings(process.env);
   if (cluster.isPrimary && settings.workers > 1 && settings.databaseUrl) {
-    process.exitCode = await runPrimary(settings.workers, logLine);
-    return;
+    process.exit(await runPrimary(settings.workers, logLine));
   }
-  const service = await startService(settings);
+  // Handlers go in before the start: a SIGTERM while the database opens still ends in a clean stop.
+  const started = startService(settings);
   let stopping = false;
   // Idempotent: under a supervisor both it and the cluster primary may send SIGTERM.
   const shutdown = async (/** @type {string} */ signal) => {
     if (stopping) return;
     stopping = true;
-    service.app.log.info({ signal }, 'shutting down: no new connections; finishing the requests in flight');
     setTimeout(() => {
-      service.app.log.error('shutdown took too long; exiting with requests unfinished');
+      logLine({ level: 50, msg: 'shutdown took too long; exiting with requests unfinished' });
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
+    const service = await started;
+    service.app.log.info({ signal }, 'shutting down: no new connections; finishing the requests in flight');
     await service.stop();
     process.exit(0);
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  await started;
 }
 
 main().catch((error) => {

@@ -18,6 +18,9 @@ import { patternMatches } from './classify.js';
  * @property {Record<string, unknown>} evidence
  */
 
+/** "A" or "An" before a category's name. */
+const aCategory = (/** @type {string} */ category) => `${/^[aeiou]/.test(category) ? 'An' : 'A'} ${category}`;
+
 /** A cookie that needs consent: everything not necessary, the unknown included (the scanner cannot tell). */
 const needsConsent = (/** @type {string} */ category) => category !== 'necessary';
 
@@ -54,7 +57,7 @@ export function findFindings(report, { visits, withdrawVisit, rawConfig, declare
       const k = cookieEntry(c);
       if (k && needsConsent(k.category))
         add({ kind: 'before-consent', subject: 'cookie', name: k.name, category: k.category, page: v.url, pass: 'before',
-          message: `${k.category === 'unclassified' ? 'An unclassified' : `A ${k.category}`} cookie is set before the visitor's choice.`, evidence: cookieEvidence(k) });
+          message: `${aCategory(k.category)} cookie is set before the visitor's choice.`, evidence: cookieEvidence(k) });
     }
     storageFindings(v, 'before', 'before-consent', 'is written before the visitor\'s choice.');
     for (const url of v.thirdPartyRequests) {
@@ -75,7 +78,7 @@ export function findFindings(report, { visits, withdrawVisit, rawConfig, declare
         const k = cookieEntry(c);
         if (k && needsConsent(k.category))
           add({ kind: 'survives-reject', subject: 'cookie', name: k.name, category: k.category, page: v.url, pass: 'reject',
-            message: `${k.category === 'unclassified' ? 'An unclassified' : `A ${k.category}`} cookie is there after reject-all.`, evidence: cookieEvidence(k) });
+            message: `${aCategory(k.category)} cookie is there after reject-all.`, evidence: cookieEvidence(k) });
       }
       storageFindings(v, 'reject', 'survives-reject', 'is there after reject-all.');
       for (const url of v.decision ? v.thirdPartyRequestsAfterDecision : v.thirdPartyRequests) {
@@ -93,7 +96,7 @@ export function findFindings(report, { visits, withdrawVisit, rawConfig, declare
     const k = cookieEntry(c);
     if (k && needsConsent(k.category))
       add({ kind: 'survives-withdraw', subject: 'cookie', name: k.name, category: k.category, page: withdrawVisit?.url ?? null, pass: 'accept',
-        message: `A ${k.category} cookie is still there after withdrawal${k.declared ? '' : ' (the config does not list it, so the clean-up cannot know it)'}.`, evidence: cookieEvidence(k) });
+        message: `${aCategory(k.category)} cookie is still there after withdrawal${k.declared ? '' : ' (the config does not list it, so the clean-up cannot know it)'}.`, evidence: cookieEvidence(k) });
   }
 
   // The site's config against what was seen.
@@ -140,7 +143,7 @@ export function findFindings(report, { visits, withdrawVisit, rawConfig, declare
         const c = classifier.classify(key, '', 'storage');
         if (c.source === 'database' && needsConsent(c.category))
           add({ kind, subject: 'storage', name: key, category: c.category, page: v.url, pass,
-            message: `A ${c.category} ${where} key ${text}`, evidence: { storage: where, platform: c.platform, provider: c.provider } });
+            message: `${aCategory(c.category)} ${where} key ${text}`, evidence: { storage: where, platform: c.platform, provider: c.provider } });
       }
   }
 }

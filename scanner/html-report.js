@@ -33,8 +33,8 @@ const esc = (/** @type {unknown} */ v) =>
 const names = (/** @type {string[]} */ list) => (list.length ? list.map((n) => `<code>${esc(n)}</code>`).join(', ') : '<span class="none">none</span>');
 
 /** A table in a scroll box a keyboard can reach (narrow screens scroll it sideways). */
-const tableBox = (/** @type {string} */ label, /** @type {string} */ inner) =>
-  `<div class="box" role="region" aria-label="${esc(label)} (table)" tabindex="0"><table>${inner}</table></div>`;
+const tableBox = (/** @type {string} */ label, /** @type {string} */ inner, className = '') =>
+  `<div class="box" role="region" aria-label="${esc(label)} (table)" tabindex="0"><table${className ? ` class="${className}"` : ''}>${inner}</table></div>`;
 
 /** @param {string} u */
 const pathOf = (u) => {
@@ -64,13 +64,16 @@ p { margin: 4px 0 8px; }
 .tiles .ok { background: var(--ok-bg); border-color: var(--ok); color: var(--ok); }
 .box { overflow-x: auto; margin: 6px 0 12px; }
 .box:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; min-width: 720px; font-size: 0.9rem; }
+/* On a phone a wide table scrolls sideways rather than squeezing its columns to a word each. */
+table.wide { min-width: 1000px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; color: var(--muted); }
 th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); }
 tbody th { font-weight: 600; }
-td { overflow-wrap: anywhere; }
-code { font: 0.85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--soft); padding: 0 3px; border-radius: 3px; }
+td { overflow-wrap: break-word; }
+tbody th code { overflow-wrap: normal; }
+code { overflow-wrap: anywhere; font: 0.85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--soft); padding: 0 3px; border-radius: 3px; }
 .tag { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 0.8rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .tag.bad { color: var(--bad); background: var(--bad-bg); }
 .none { color: var(--muted); }
@@ -126,7 +129,7 @@ export function htmlReport(report) {
   if (report.findings.length)
     parts.push(tableBox('Findings', `<caption>${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}, each with the page it was seen on</caption>
 <thead><tr><th scope="col">Finding</th><th scope="col">Name</th><th scope="col">Category</th><th scope="col">Page</th><th scope="col">What it means</th><th scope="col">Evidence</th></tr></thead>
-<tbody>${report.findings.map((f) => `<tr><td><span class="tag bad">${esc(FINDING_TITLE[f.kind] ?? f.kind)}</span></td><th scope="row"><code>${esc(f.name)}</code> <span class="none">(${esc(f.subject)})</span></th><td>${esc(f.category ?? '—')}</td><td>${f.page ? esc(pathOf(f.page)) : '—'}${f.pass ? ` <span class="none">(${esc(PASS_TITLE[f.pass].toLowerCase())})</span>` : ''}</td><td>${esc(f.message)}</td><td>${evidence(f.evidence)}</td></tr>`).join('\n')}</tbody>`));
+<tbody>${report.findings.map((f) => `<tr><td><span class="tag bad">${esc(FINDING_TITLE[f.kind] ?? f.kind)}</span></td><th scope="row"><code>${esc(f.name)}</code> <span class="none">(${esc(f.subject)})</span></th><td>${esc(f.category ?? '—')}</td><td>${f.page ? esc(pathOf(f.page)) : '—'}${f.pass ? ` <span class="none">(${esc(PASS_TITLE[f.pass].toLowerCase())})</span>` : ''}</td><td>${esc(f.message)}</td><td>${evidence(f.evidence)}</td></tr>`).join('\n')}</tbody>`, 'wide'));
   else parts.push('<p>No findings: nothing needing consent was set before the choice or kept after a refusal, and the config matches what was seen.</p>');
   parts.push('</section>');
 
@@ -138,7 +141,7 @@ export function htmlReport(report) {
     parts.push(`<h3 id="category-${id}">${esc(title)} (${list.length})</h3>`);
     parts.push(tableBox(`${title} cookies`, `<caption>${esc(title)} cookies</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Domain and path</th><th scope="col">Party</th><th scope="col">Expires</th><th scope="col">Flags</th><th scope="col">Set by</th><th scope="col">Platform</th><th scope="col">Seen</th></tr></thead>
-<tbody>${list.map((k) => `<tr><th scope="row"><code>${esc(k.name)}</code></th><td>${esc(k.domain)}${esc(k.path)}</td><td>${esc(k.party)}-party</td><td>${k.expiresInDays == null ? 'session' : `${esc(Math.round(k.expiresInDays))} days`}</td><td>${esc([k.httpOnly && 'HttpOnly', k.secure && 'Secure', `SameSite=${k.sameSite}`].filter(Boolean).join(' '))}</td><td>${k.setBy ? `${esc(k.setBy.via)}<br><code>${esc(k.setBy.url)}</code>` : '<span class="none">unknown</span>'}</td><td>${esc(k.classification.platform ?? '—')}${k.classification.provider ? `<br><span class="none">${esc(k.classification.provider)}</span>` : ''}${k.classification.wildcard ? `<br><span class="none">prefix ${esc(k.classification.databaseName)}</span>` : ''}</td><td>${seen(report, k.seen)}</td></tr>`).join('\n')}</tbody>`));
+<tbody>${list.map((k) => `<tr><th scope="row"><code>${esc(k.name)}</code></th><td>${esc(k.domain)}${esc(k.path)}</td><td>${esc(k.party)}-party</td><td>${k.expiresInDays == null ? 'session' : `${esc(Math.round(k.expiresInDays))} days`}</td><td>${esc([k.httpOnly && 'HttpOnly', k.secure && 'Secure', `SameSite=${k.sameSite}`].filter(Boolean).join(' '))}</td><td>${k.setBy ? `${esc(k.setBy.via)}<br><code>${esc(k.setBy.url)}</code>` : '<span class="none">unknown</span>'}</td><td>${esc(k.classification.platform ?? '—')}${k.classification.provider ? `<br><span class="none">${esc(k.classification.provider)}</span>` : ''}${k.classification.wildcard ? `<br><span class="none">prefix ${esc(k.classification.databaseName)}</span>` : ''}</td><td>${seen(report, k.seen)}</td></tr>`).join('\n')}</tbody>`, 'wide'));
   }
   parts.push('</section>');
 

@@ -1,6 +1,9 @@
 // Writes samtykke.config.schema.json, the JSON Schema of the config, from the valibot schema the
-// widget validates with (src/core/config/schema.ts), so the two cannot drift. An editor checks a
-// site owner's config with it: `"$schema": "./node_modules/samtykke/samtykke.config.schema.json"`.
+// widget validates with (src/core/config/schema.ts), so the two cannot drift. Each key's
+// description is the JSDoc of that key in `SamtykkeOptions` (src/core/config/options.ts), which
+// TypeScript editors show too; a type test holds that type to the valibot schema. The
+// descriptions stay out of the widget's bundle that way. An editor checks a site owner's config
+// with the result: `"$schema": "./node_modules/samtykke/samtykke.config.schema.json"`.
 //
 //   node build/config-schema.mjs [--out <file>]   (default: samtykke.config.schema.json in the package root)
 import { toJsonSchema } from '@valibot/to-json-schema';
@@ -9,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outIndex = process.argv.indexOf('--out');
@@ -24,6 +28,7 @@ try {
   // Checks that JSON Schema cannot say (a URL that stays on the site, a real date) are left to
   // the widget, which reports them at load; "ignore" drops them instead of failing.
   const schema = toJsonSchema(ConfigSchema, { errorMode: 'ignore' });
+  describe(schema, optionsType());
   const document = {
     $schema: schema.$schema,
     $id: `https://unpkg.com/samtykke@${version}/samtykke.config.schema.json`,
@@ -35,4 +40,39 @@ try {
   console.log(`wrote ${out}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** `SamtykkeOptions` as the TypeScript checker sees it. */
+function optionsType() {
+  const file = join(root, 'src/core/config/options.ts');
+  const program = ts.createProgram([file], { strict: true, noEmit: true, resolveJsonModule: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext });
+  const checker = program.getTypeChecker();
+  const symbol = checker.getSymbolAtLocation(program.getSourceFile(file)).exports.get('SamtykkeOptions');
+  return { checker, type: checker.getDeclaredTypeOfSymbol(symbol) };
+}
+
+/**
+ * Gives every property of the JSON Schema `node` the JSDoc of the same property of `type`,
+ * down through objects, arrays and unions. A key of a language (`da`, `en`, …) has no JSDoc of
+ * its own: it is described by its language.
+ */
+function describe(node, { checker, type }) {
+  if (!node || typeof node !== 'object' || !type) return;
+  // The object types a value of `type` may be: undefined dropped, unions opened, arrays' items.
+  const shapes = [];
+  for (const part of type.isUnion() ? type.types : [type]) {
+    if (checker.isArrayType(part)) shapes.push(...objectShapes(checker, checker.getTypeArguments(part)[0]));
+    else if (part.flags & ts.TypeFlags.Object) shapes.push(part);
+  }
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const property = shapes.map((shape) => checker.getPropertyOfType(shape, key)).find(Boolean);
+    const jsdoc = property && ts.displayPartsToString(property.getDocumentationComment(checker)).trim();
+    child.description = jsdoc || (/^[a-z]{2}$/.test(key) ? `In the language "${key}".` : child.description);
+    describe(child, { checker, type: property && checker.getTypeOfSymbol(property) });
+  }
+  for (const child of [node.items, ...(node.anyOf ?? [])]) describe(child, { checker, type });
+}
+
+function objectShapes(checker, type) {
+  return (type.isUnion() ? type.types : [type]).filter((part) => part.flags & ts.TypeFlags.Object);
 }

@@ -27,15 +27,11 @@ export function withFallback<const TSchema extends v.GenericSchema>(schema: TSch
 }
 
 /**
- * An optional key with its default and its description (for the JSON Schema and editors): a bad
- * value is reported and the default used. `fallback` may be a function making a fresh default.
+ * An optional key with its default: a bad value is reported and the default used. `fallback`
+ * may be a function making a fresh default.
  */
-export function setting<const TSchema extends v.GenericSchema, const TDefault extends v.Default<TSchema, undefined>>(
-  schema: TSchema,
-  fallback: TDefault,
-  description: string,
-) {
-  return withFallback(v.pipe(v.optional(schema, fallback), v.description(description)), fallback);
+export function setting<const TSchema extends v.GenericSchema, const TDefault extends v.Default<TSchema, undefined>>(schema: TSchema, fallback: TDefault) {
+  return withFallback(v.optional(schema, fallback), fallback);
 }
 
 /** An unknown key: reported as a probable typo, and otherwise ignored. */

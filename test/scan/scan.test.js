@@ -161,15 +161,36 @@ describe('a site gated correctly with Samtykke', () => {
   });
 });
 
-describe('a site whose reject-all leaves a cookie', () => {
-  test('exits 1 with the cookie found after reject-all, and nothing before consent', async () => {
-    const scan = scans.leaky = await scanSite(leakyRejectSite, 'leaky');
+describe('a site whose reject-all leaves a cookie, and whose config is off', () => {
+  /** @type {Awaited<ReturnType<typeof scanSite>>} */
+  let scan;
+  before(async () => {
+    scan = scans.leaky = await scanSite(leakyRejectSite, 'leaky');
+  });
+
+  test('exits 1 with the cookie found after reject-all, and nothing before consent', () => {
     assert.equal(scan.code, 1, scan.stderr);
     const f = finding(scan.report, 'survives-reject', '_gid');
     assert.equal(f?.category, 'analytics');
     assert.equal(f.page, `${scan.site.origin}/`);
     assert.equal(f.pass, 'reject');
+    assert.equal(f.evidence.setBy.via, 'document.cookie');
     assert.equal(scan.report.findings.filter((/** @type {any} */ x) => x.kind === 'before-consent').length, 0);
+  });
+
+  test('finds the cookie withdrawal leaves, missing from the config', () => {
+    assert.equal(finding(scan.report, 'survives-withdraw', '_hjSessionUser_42')?.category, 'functional');
+    assert.equal(finding(scan.report, 'missing-from-config', '_hjSessionUser_42')?.pass, 'accept');
+    assert.ok(scan.report.withdrawal.cookiesLeft.includes('_hjSessionUser_42'));
+    // The listener sets _gid again on withdrawal, as on any decision.
+    assert.equal(finding(scan.report, 'survives-withdraw', '_gid')?.evidence.setBy.via, 'document.cookie');
+  });
+
+  test('finds the listed cookie never seen, and the necessary service without essential: true', () => {
+    assert.deepEqual(finding(scan.report, 'listed-not-seen', '_gat')?.evidence, { service: 'ga', pattern: null });
+    assert.equal(finding(scan.report, 'necessary-not-essential', 'chat')?.category, 'necessary');
+    // Samtykke itself reports the dropped service on the page.
+    assert.match(finding(scan.report, 'samtykke-error', 'Samtykke: config problems (defaults used):')?.evidence.console, /categories\[0\]\.services\[0\]/);
   });
 });
 

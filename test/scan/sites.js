@@ -59,16 +59,22 @@ export const gatedSite = /** @type {import('./fixture-sites.js').Pages} */ (() =
   };
 });
 
-/** The config of the shop whose reject-all still sets `_gid`. */
+/**
+ * The config of the shop whose reject-all still sets `_gid`: it also lists a cookie no page
+ * sets, misses one a page does set, and puts a service in `necessary` without `essential`.
+ */
 export const LEAKY_CONFIG = {
   revision: 1,
   categories: [
-    { id: 'necessary' },
+    { id: 'necessary', services: [{ id: 'chat', name: 'Chat', provider: 'Chat Ltd.', purpose: 'Support chat', cookies: [] }] },
     {
       id: 'analytics',
       services: [{
         id: 'ga', name: 'Google Analytics', provider: 'Google Ireland Ltd.', purpose: 'Statistics',
-        cookies: [{ name: '_gid', purpose: 'Tells visitors apart', duration: '1 day' }],
+        cookies: [
+          { name: '_gid', purpose: 'Tells visitors apart', duration: '1 day' },
+          { name: '_gat', purpose: 'Throttles requests', duration: '1 minute' },
+        ],
       }],
     },
   ],
@@ -76,10 +82,12 @@ export const LEAKY_CONFIG = {
 
 /**
  * A shop that runs Samtykke but starts its analytics on any decision, a refusal included
- * (a listener on samtykke-change that forgets to look at the choice, and loads a moment later).
+ * (a listener on samtykke-change that forgets to look at the choice, and loads a moment
+ * later); its gated Hotjar sets a cookie the config does not list, so withdrawal leaves it.
  */
 export const leakyRejectSite = /** @type {import('./fixture-sites.js').Pages} */ (() => ({
-  '/': samtykkePage('Shop', LEAKY_CONFIG, `<script>document.addEventListener('samtykke-change', () => setTimeout(() => { ${cookieScript('_gid', 86400)} }, 50));</script>`),
+  '/': samtykkePage('Shop', LEAKY_CONFIG, `<script>document.addEventListener('samtykke-change', () => setTimeout(() => { ${cookieScript('_gid', 86400)} }, 50));</script>
+<script type="text/plain" data-samtykke-category="analytics" data-samtykke-service="ga">${cookieScript('_hjSessionUser_42', 86400 * 365)}</script>`),
 }));
 
 /** A site to crawl: robots.txt, a sitemap, a page that never answers, and more pages than the limit. */

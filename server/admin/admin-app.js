@@ -7,7 +7,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { adminStyles } from './admin-styles.js';
-import { MESSAGES } from './admin-i18n.js';
+import { messagesFor } from './admin-i18n.js';
 import { call, callJson, Unreachable } from './admin-api.js';
 import './admin-sign-in.js';
 import './admin-overview.js';
@@ -113,7 +113,7 @@ export class SamtykkeAdminApp extends LitElement {
   updated(changed) {
     if (changed.has('lang')) {
       document.documentElement.lang = this.lang;
-      document.title = `Samtykke – ${MESSAGES[this.lang].appTitle}`;
+      document.title = `Samtykke – ${messagesFor(this.lang).appTitle}`;
     }
   }
 
@@ -151,7 +151,7 @@ export class SamtykkeAdminApp extends LitElement {
   }
 
   switchLanguage() {
-    this.lang = this.lang === 'da' ? 'en' : 'da';
+    this.lang = this.lang === 'en' ? 'da' : 'en';
     try {
       localStorage.setItem(LANGUAGE_KEY, this.lang);
     } catch {
@@ -166,8 +166,8 @@ export class SamtykkeAdminApp extends LitElement {
   }
 
   render() {
-    const m = MESSAGES[this.lang];
-    const other = this.lang === 'da' ? 'en' : 'da';
+    const m = messagesFor(this.lang);
+    const other = this.lang === 'en' ? 'da' : 'en';
     return html`<header>
         <h1>${m.appTitle}${this.info?.controllerName ? html` <span class="muted">– ${this.info.controllerName}</span>` : ''}</h1>
         ${this.state === 'signed-in'

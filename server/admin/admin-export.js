@@ -5,7 +5,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { adminStyles } from './admin-styles.js';
-import { MESSAGES, format } from './admin-i18n.js';
+import { messagesFor, format } from './admin-i18n.js';
 import { call, SessionExpired, Unreachable } from './admin-api.js';
 
 export class SamtykkeAdminExport extends LitElement {
@@ -32,7 +32,7 @@ export class SamtykkeAdminExport extends LitElement {
   }
 
   async download() {
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     const select = /** @type {HTMLSelectElement} */ (this.renderRoot.querySelector('select'));
     this.busy = true;
     this.message = '';
@@ -57,7 +57,7 @@ export class SamtykkeAdminExport extends LitElement {
   }
 
   render() {
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     return html`<h3>${m.export.title}</h3>
       <p>${m.export.intro} <span class="muted">(${this.from} – ${this.to})</span></p>
       <div class="row">

@@ -258,8 +258,18 @@ export const MESSAGES = { da, en };
  */
 export const format = (template, values) => template.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
 
-/** Locales for `Intl`. */
-export const LOCALES = { da: 'da-DK', en: 'en-GB' };
+/**
+ * The strings of a language: English for `en`, Danish for anything else.
+ * @param {string} lang
+ * @returns {AdminMessages}
+ */
+export const messagesFor = (lang) => (lang === 'en' ? MESSAGES.en : MESSAGES.da);
+
+/**
+ * The locale for `Intl` of a language.
+ * @param {string} lang
+ */
+export const localeFor = (lang) => (lang === 'en' ? 'en-GB' : 'da-DK');
 
 /**
  * A category's name in the language, or its id when it is not one of the standard four.

@@ -5,7 +5,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { adminStyles } from './admin-styles.js';
-import { MESSAGES } from './admin-i18n.js';
+import { messagesFor } from './admin-i18n.js';
 import { callJson, RequestFailed, SessionExpired, Unreachable } from './admin-api.js';
 import './admin-proof.js';
 
@@ -92,7 +92,7 @@ export class SamtykkeAdminLookup extends LitElement {
   }
 
   render() {
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     const f = m.lookupForm;
     const message = { invalid: f.invalid, 'not-found': f.notFound, database: m.states.database, network: m.states.network };
     return html`<div class="search">

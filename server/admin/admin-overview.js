@@ -6,7 +6,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { adminStyles } from './admin-styles.js';
-import { MESSAGES, LOCALES, format, categoryName } from './admin-i18n.js';
+import { messagesFor, localeFor, format, categoryName } from './admin-i18n.js';
 import { callJson, SessionExpired, Unreachable } from './admin-api.js';
 import { columnChart, shareTable } from './admin-charts.js';
 import { chartStyles } from './admin-chart-styles.js';
@@ -121,7 +121,7 @@ export class SamtykkeAdminOverview extends LitElement {
   }
 
   render() {
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     return html`<h2>${m.overview}</h2>
       <form @submit=${this.submit}>
         <fieldset>
@@ -146,7 +146,7 @@ export class SamtykkeAdminOverview extends LitElement {
     }
     const data = this.data;
     if (!data) return html`<p>${m.states.loading}</p>`;
-    const locale = LOCALES[this.lang];
+    const locale = localeFor(this.lang);
     const n = new Intl.NumberFormat(locale);
     const t = data.totals;
     const empty = t.decisions === 0;

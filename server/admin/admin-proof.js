@@ -6,7 +6,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { adminStyles } from './admin-styles.js';
-import { MESSAGES, LOCALES, format, categoryName, actionName } from './admin-i18n.js';
+import { messagesFor, localeFor, format, categoryName, actionName } from './admin-i18n.js';
 
 export class SamtykkeAdminProof extends LitElement {
   static properties = {
@@ -89,9 +89,9 @@ export class SamtykkeAdminProof extends LitElement {
   render() {
     const h = this.history;
     if (!h) return '';
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     const p = m.proof;
-    const locale = LOCALES[this.lang];
+    const locale = localeFor(this.lang);
     const when = (/** @type {string} */ iso) => `${new Date(iso).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' })} UTC`;
     const names = (/** @type {Record<string, boolean>} */ map, /** @type {boolean} */ value, /** @type {(id: string) => string} */ name) =>
       Object.keys(map).filter((k) => map[k] === value).map(name).join(', ') || p.none;

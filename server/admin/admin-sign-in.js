@@ -6,7 +6,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { adminStyles } from './admin-styles.js';
-import { MESSAGES, format } from './admin-i18n.js';
+import { messagesFor, format } from './admin-i18n.js';
 import { call, RequestFailed, Unreachable } from './admin-api.js';
 
 export class SamtykkeAdminSignIn extends LitElement {
@@ -44,7 +44,7 @@ export class SamtykkeAdminSignIn extends LitElement {
   /** @param {SubmitEvent} event */
   async submit(event) {
     event.preventDefault();
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     const input = /** @type {HTMLInputElement} */ (this.renderRoot.querySelector('input'));
     this.busy = true;
     this.error = '';
@@ -68,7 +68,7 @@ export class SamtykkeAdminSignIn extends LitElement {
   }
 
   render() {
-    const m = MESSAGES[this.lang];
+    const m = messagesFor(this.lang);
     const notice = this.notice === 'expired' ? m.signIn.expired : this.notice === 'signed-out' ? m.signIn.signedOut : '';
     return html`<h2>${m.signIn.title}</h2>
       ${notice ? html`<p class="notice" role="status" data-notice=${this.notice}>${notice}</p>` : ''}

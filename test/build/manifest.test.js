@@ -12,9 +12,9 @@ const elements = new Map(
 const names = (list) => (list ?? []).map((x) => x.name).sort();
 const field = (tag, name) => elements.get(tag).members.find((m) => m.kind === 'field' && m.name === name);
 
-test('lists all six elements with their class', () => {
+test('lists all seven elements with their class', () => {
   assert.deepEqual([...elements.keys()].sort(), [
-    'samtykke-banner', 'samtykke-cookie-declaration', 'samtykke-embed',
+    'samtykke-banner', 'samtykke-consent-history', 'samtykke-cookie-declaration', 'samtykke-embed',
     'samtykke-preferences', 'samtykke-privacy-policy', 'samtykke-reopen',
   ]);
   for (const [tag, d] of elements) assert.match(d.name, /^Samtykke[A-Z]/, tag);

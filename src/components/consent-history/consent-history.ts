@@ -80,8 +80,8 @@ export class SamtykkeConsentHistory extends LitElement {
     lang: { reflect: true },
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    state: { state: true },
-    events: { state: true },
+    state: { state: true, attribute: false },
+    events: { state: true, attribute: false },
   };
 
   /** The Samtykke config (raw or resolved); default: the page's `#samtykke-config` or the running widget's. */

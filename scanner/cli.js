@@ -29,7 +29,8 @@ Options:
   --quiet               no progress, only the summary
   -h, --help            this text
 
-Exit code: 0 without findings, 1 with findings, 2 on a usage or browser error.
+Exit code: 0 without findings, 1 with findings, 2 on a usage or browser error
+(or when no page could be loaded).
 `;
 
 /** A wrong command line: the command prints it with the usage and exits with 2. */
@@ -150,5 +151,10 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   }
   for (const [flag, path] of [['JSON', args.json], ['HTML', args.html], ['Config', args.configOut]])
     if (path) stdout.write(`${flag} written to ${path}\n`);
+  // A site that never answered has no findings, but a CI job must not read that as a pass.
+  if (report.pages.every((p) => p.passes.before?.error)) {
+    stderr.write(`samtykke: no page of ${report.url} could be loaded; is the site up?\n`);
+    return 2;
+  }
   return report.findings.length ? 1 : 0;
 }

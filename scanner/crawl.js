@@ -155,6 +155,9 @@ export async function readSiteRules(start, { ignoreRobots, timeoutMs }) {
   };
 }
 
+/** Links to files a browser downloads or shows bare, not pages: not worth a visit. */
+const NOT_A_PAGE = /\.(?:pdf|zip|gz|tgz|rar|7z|dmg|exe|msi|jpe?g|png|gif|webp|avif|svg|ico|mp[34]|m4a|mov|webm|ogg|wav|docx?|xlsx?|pptx?|csv|txt|xml|json|js|css|woff2?)$/i;
+
 /**
  * The crawl's frontier: breadth first, same origin, each URL once, robots rules applied, at
  * most `limit` pages handed out.
@@ -184,7 +187,7 @@ export class CrawlQueue {
    */
   add(href) {
     const url = normalizeUrl(href, this.origin);
-    if (!url || url.origin !== this.origin || this.seen.has(url.href)) return;
+    if (!url || url.origin !== this.origin || this.seen.has(url.href) || NOT_A_PAGE.test(url.pathname)) return;
     this.seen.add(url.href);
     if (!robotsAllows(this.rules, url.pathname + url.search)) this.disallowed.push(url.href);
     else this.waiting.push(url.href);

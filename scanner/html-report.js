@@ -157,7 +157,7 @@ export function htmlReport(report) {
   parts.push(report.thirdPartyHosts.length
     ? tableBox('Third-party hosts', `<caption>Requests to other sites</caption>
 <thead><tr><th scope="col">Host</th><th scope="col">Requests (first ten)</th><th scope="col">Seen</th></tr></thead>
-<tbody>${report.thirdPartyHosts.map((h) => `<tr><th scope="row">${esc(h.host)}</th><td>${h.urls.map((u) => `<code>${esc(pathOf(u))}</code>`).join('<br>')}</td><td>${seen(report, h.seen)}</td></tr>`).join('\n')}</tbody>`)
+<tbody>${report.thirdPartyHosts.map((h) => `<tr><th scope="row">${esc(h.host)}</th><td>${h.urls.map((/** @type {string} */ u) => `<code>${esc(pathOf(u))}</code>`).join('<br>')}</td><td>${seen(report, h.seen)}</td></tr>`).join('\n')}</tbody>`)
     : '<p>No requests to third-party hosts.</p>');
   parts.push('</section>');
 
@@ -170,7 +170,7 @@ export function htmlReport(report) {
         ? `before the choice: ${names(v.cookiesSetBeforeDecision)}<br>after ${esc(v.decision)}: ${names(v.cookiesSetAfterDecision)}${v.cookiesRemovedByDecision.length ? `<br>removed: ${names(v.cookiesRemovedByDecision)}` : ''}`
         : names([...v.cookiesSetBeforeDecision, ...v.cookiesSetAfterDecision]);
       const problems = [v.error, v.decisionError].filter(Boolean).map((e) => `<span class="error">${esc(e)}</span>`).join('<br>');
-      return `<tr><th scope="row">${esc(PASS_TITLE[pass])}</th><td>${set}</td><td>${names([...v.storage.local, ...v.storage.session])}</td><td>${names([...new Set(v.thirdPartyRequests.map((u) => new URL(u).host))])}</td><td>${problems || (v.status ? `HTTP ${esc(v.status)}, ${esc(v.durationMs)} ms` : '—')}</td></tr>`;
+      return `<tr><th scope="row">${esc(PASS_TITLE[pass])}</th><td>${set}</td><td>${names([...v.storage.local, ...v.storage.session])}</td><td>${names([...new Set(v.thirdPartyRequests.map((/** @type {string} */ u) => new URL(u).host))])}</td><td>${problems || (v.status ? `HTTP ${esc(v.status)}, ${esc(v.durationMs)} ms` : '—')}</td></tr>`;
     });
     parts.push(tableBox(`Timeline of ${pathOf(page.url)}`, `<thead><tr><th scope="col">Pass</th><th scope="col">Cookies set</th><th scope="col">Storage keys</th><th scope="col">Third-party hosts</th><th scope="col">Page</th></tr></thead><tbody>${rows.join('\n')}</tbody>`));
     parts.push('</div>');

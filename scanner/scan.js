@@ -55,6 +55,7 @@ export async function scan(options) {
   const queue = new CrawlQueue(start, siteRules.rules, options.pages);
   queue.add(start.href);
   if (queue.disallowed.includes(start.href)) throw new ScanError(`robots.txt disallows ${start.href}; scan it anyway with --ignore-robots`);
+  if (!queue.remaining) throw new ScanError(`${start.href} is a file, not a page; give the URL of a page`);
   for (const href of siteRules.sitemapPages) queue.add(href);
 
   const browser = await launchChromium(executablePath);

@@ -94,7 +94,7 @@ Sitemap: https://shop.test/sitemap-index.xml`);
 
   test('queues each same-origin page once, up to the limit', () => {
     const queue = new CrawlQueue(new URL('http://a.test/'), robots.rules, 2);
-    for (const href of ['http://a.test/', 'http://a.test/#top', 'http://b.test/', 'mailto:x@a.test', 'http://a.test/private/y', 'http://a.test/1', 'http://a.test/2'])
+    for (const href of ['http://a.test/', 'http://a.test/#top', 'http://b.test/', 'mailto:x@a.test', 'http://a.test/private/y', 'http://a.test/price-list.PDF', 'http://a.test/1', 'http://a.test/2'])
       queue.add(href);
     assert.deepEqual([queue.next(), queue.next(), queue.next()], ['http://a.test/', 'http://a.test/1', undefined]);
     assert.deepEqual(queue.disallowed, ['http://a.test/private/y']);

@@ -256,6 +256,16 @@ describe('exit code 2', () => {
     assert.match(stderr, /No browser at \/nowhere\/chromium .*--chromium PATH/);
   });
 
+  test('where no page can be loaded', async () => {
+    const site = await serveSite(() => ({}));
+    const { origin } = site;
+    await site.close();
+    const { code, stdout, stderr } = await run(['scan', `${origin}/`, '--timeout', '3000']);
+    assert.equal(code, 2);
+    assert.match(stdout, /1 page\(s\), 1 failed/);
+    assert.match(stderr, /no page of .* could be loaded/);
+  });
+
   test('where robots.txt disallows the start page', async () => {
     const site = await serveSite(() => ({ '/robots.txt': 'User-agent: *\nDisallow: /\n' }));
     try {

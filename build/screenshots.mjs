@@ -37,6 +37,10 @@ const SIZES = { desktop: { width: 1280, height: 800 }, mobile: { width: 375, hei
 /** The comparison page: the demo shop with vanilla-cookieconsent instead of Samtykke (served by a route, never a file). */
 const CC_PAGE = '/demo/vanilla-cookieconsent.html';
 
+/** The cookie page shows the consent's ID and date: fixed, so an unchanged page gives the same picture. */
+const CONSENT_ID = '00000000-0000-4000-8000-000000000000';
+const NOW = new Date('2026-12-08T10:00:00Z');
+
 const filters = process.argv.slice(2);
 const wanted = (/** @type {string} */ name) => filters.length === 0 || filters.some((f) => name.includes(f));
 
@@ -166,6 +170,10 @@ async function samtykkeShots(browser, origin, v) {
       const body = (await response.text()).replace('"language": "auto"', `"language": "${v.lang}"`);
       await route.fulfill({ response, body });
     });
+  await context.clock.setFixedTime(NOW);
+  await context.addInitScript((id) => {
+    crypto.randomUUID = () => /** @type {`${string}-${string}-${string}-${string}-${string}`} */ (id);
+  }, CONSENT_ID);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`  page error on ${page.url()}: ${error.message}`));
   try {

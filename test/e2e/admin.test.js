@@ -166,6 +166,16 @@ for (const backend of backends) {
         return out;
       });
       assert.deepEqual(small, []);
+      // A control reached by Tab shows a 3 px focus ring.
+      await page.locator('[data-view=overview]').focus();
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        let el = /** @type {Element | null} */ (document.activeElement);
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const style = el ? getComputedStyle(el) : null;
+        return style && { tag: el?.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      assert.deepEqual(ring, { tag: 'BUTTON', outline: 'solid', width: '3px' });
       await page.emulateMedia({ colorScheme: 'light' });
     });
 

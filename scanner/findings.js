@@ -46,7 +46,11 @@ export function findFindings(report, { visits, withdrawVisit, rawConfig, declare
     if (!once.has(id)) once.add(id), findings.push(f);
   };
   const cookieEntry = (/** @type {import('./visit.js').SeenCookie} */ c) => report.cookies.find((/** @type {any} */ k) => cookieKey(k) === cookieKey(c));
-  const allowed = (/** @type {string} */ host) => allowHosts.some((a) => host === a || host.endsWith(`.${a}`) || new URL(`http://${host}`).hostname === a);
+  /** A host (with its port, if any) the site owner allows before consent, or a subdomain of one. */
+  const allowed = (/** @type {string} */ host) => {
+    const name = new URL(`http://${host}`).hostname;
+    return allowHosts.some((a) => host === a || name === a || name.endsWith(`.${a}`));
+  };
   const cookieEvidence = (/** @type {any} */ k) => ({
     domain: k.domain, path: k.path, party: k.party, expires: k.expires, setBy: k.setBy, classification: k.classification,
   });

@@ -95,7 +95,8 @@ const setCookieNames = (/** @type {string} */ header) =>
  * @param {string} siteHost
  */
 export async function openPass(browser, siteHost) {
-  const context = await browser.newContext({ userAgent: undefined, serviceWorkers: 'block' });
+  // Service workers are blocked: one would answer from its cache, and its requests are not the page's.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   /** @type {Map<string, Setter>} */
   const setters = new Map();
   const note = (/** @type {string} */ name, /** @type {Setter} */ setter) => {
@@ -115,12 +116,37 @@ export async function openPass(browser, siteHost) {
 const SAMTYKKE_HINT = () =>
   !!document.getElementById('samtykke-config') || !!document.querySelector('script[src*="samtykke"]') || 'Samtykke' in window;
 
+/** How long the network must be idle before a page counts as settled. */
+const QUIET_MS = 500;
+
 /**
- * Waits for the network to be quiet (at most `ms`); a page that never is, is read as it stands.
+ * Counts a page's requests in flight, so the visit can wait until they have ended. Playwright's
+ * own "networkidle" is reached once per page load, and a decision's scripts come after it.
  * @param {import('playwright-core').Page} page
- * @param {number} ms
  */
-const settle = (page, ms) => page.waitForLoadState('networkidle', { timeout: ms }).catch(() => {});
+function trackNetwork(page) {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (/** @type {number} */ by) => {
+    inFlight = Math.max(0, inFlight + by);
+    lastChange = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  /**
+   * Waits until no request has been in flight for QUIET_MS since the call (a script a decision
+   * starts may wait a moment before it asks for anything), at most `ms`; a page that never
+   * settles is read as it stands.
+   * @param {number} ms
+   */
+  return async (ms) => {
+    const start = Date.now();
+    const until = start + ms;
+    while (Date.now() < until && !(inFlight === 0 && Date.now() - Math.max(lastChange, start) >= QUIET_MS))
+      await page.waitForTimeout(50).catch(() => {});
+  };
+}
 
 /**
  * Visits one page in a pass. Never throws: a failure is the visit's `error`.
@@ -138,6 +164,7 @@ export async function visitPage(pass, url, { timeoutMs, decision = null, withdra
     decision: null, decisionError: null, cookiesBefore: [], cookiesAfter: [], cookiesAfterWithdraw: null,
     storage: { local: [], session: [] }, thirdPartyRequests: [], thirdPartyRequestsAfterDecision: [], links: [], consoleErrors: [],
   };
+  const settle = trackNetwork(page);
   const requests = new Set();
   /** @type {Set<string> | null} set once the decision is made */
   let requestsAfter = null;
@@ -173,7 +200,7 @@ export async function visitPage(pass, url, { timeoutMs, decision = null, withdra
         visit.error = /timeout/i.test(String(error)) ? `did not load within ${timeoutMs} ms` : String(/** @type {Error} */ (error).message).split('\n')[0];
         return;
       }
-      await settle(page, Math.min(3000, timeoutMs));
+      await settle(Math.min(3000, timeoutMs));
       if (await page.evaluate(SAMTYKKE_HINT)) {
         // The API is there once the deferred script ran; a page may also call init() itself later.
         await page.waitForFunction(() => { const s = /** @type {any} */ (window).Samtykke; return s?.version && (!('controller' in s) || s.controller); }, null, { timeout: Math.min(5000, timeoutMs) }).catch(() => {});
@@ -197,15 +224,13 @@ export async function visitPage(pass, url, { timeoutMs, decision = null, withdra
           }, decision).catch((error) => String(error));
           if (done === true) visit.decision = decision;
           else visit.decisionError = done === false ? `Samtykke did not take the ${decision} decision` : String(done);
-          await page.waitForTimeout(300);
-          await settle(page, Math.min(3000, timeoutMs));
+          await settle(Math.min(3000, timeoutMs));
         }
       }
       visit.cookiesAfter = await cookies();
       if (withdraw && visit.samtykke) {
         await page.evaluate(() => /** @type {any} */ (window).Samtykke.withdraw()).catch(() => {});
-        await page.waitForTimeout(300);
-        await settle(page, Math.min(3000, timeoutMs));
+        await settle(Math.min(3000, timeoutMs));
         visit.cookiesAfterWithdraw = await cookies();
       }
       Object.assign(visit, await page.evaluate(() => {

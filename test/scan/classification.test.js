@@ -7,6 +7,7 @@ import { Classifier, declaredCookies, isThirdParty } from '../../scanner/classif
 import { durationText } from '../../scanner/config-skeleton.js';
 import { CookieDatabase, loadDatabase, parseCsv } from '../../scanner/cookie-database.js';
 import { CrawlQueue, parseRobots, parseSitemap, robotsAllows } from '../../scanner/crawl.js';
+import { findFindings } from '../../scanner/findings.js';
 
 const database = new CookieDatabase();
 
@@ -109,5 +110,20 @@ describe('durations in the config skeleton', () => {
     assert.deepEqual(durationText(30), { da: '30 dage', en: '30 days' });
     assert.deepEqual(durationText(400), { da: '13 måneder', en: '13 months' });
     assert.deepEqual(durationText(730), { da: '2 år', en: '2 years' });
+  });
+});
+
+describe('findings', () => {
+  test('a host given with --allow-host may be contacted before consent; others may not', () => {
+    const visit = {
+      url: 'http://shop.test/', cookiesAfter: [], storage: { local: ['theme'], session: [] }, consoleErrors: [],
+      thirdPartyRequests: ['https://fonts.cdn.test/a.woff2', 'https://ads.test/p.gif'], thirdPartyRequestsAfterDecision: [],
+    };
+    const findings = findFindings({ cookies: [] }, {
+      visits: /** @type {any} */ ({ before: [visit], reject: [], accept: [] }), withdrawVisit: null, rawConfig: null, declared: [],
+      classifier: new Classifier(database, { consentCookie: 'samtykke', declared: [] }), allowHosts: ['cdn.test'], passes: ['before'],
+    });
+    // An unknown storage key ("theme") is listed in the report, but is no finding.
+    assert.deepEqual(findings.map((f) => [f.kind, f.subject, f.name]), [['before-consent', 'request', 'ads.test']]);
   });
 });

@@ -117,6 +117,8 @@ export class SamtykkeConsentHistory extends LitElement {
     super.connectedCallback();
     document.addEventListener('samtykke-change', this.onChange);
     document.addEventListener('samtykke-ready', this.onReady);
+    // Moved in the page: a read cut short by the move is done again.
+    if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {

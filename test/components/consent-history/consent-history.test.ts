@@ -145,6 +145,16 @@ describe('<samtykke-consent-history>', () => {
     expect(stateOf(el)).to.equal('ok');
   });
 
+  it('reads the log again when moved in the page while it was reading', async () => {
+    const el = await fixture<SamtykkeConsentHistory>(html`<samtykke-consent-history lang="da" .config=${CONFIG} .consent=${record()}></samtykke-consent-history>`);
+    expect(stateOf(el)).to.equal('loading');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitForState(el);
+    expect(stateOf(el)).to.equal('ok');
+  });
+
   it('follows a decision made on the page (samtykke-change)', async () => {
     const el = await history({ consent: null });
     expect(stateOf(el)).to.equal('no-consent');

@@ -28,7 +28,7 @@ export const csvHeader = (separator) => `${CSV_COLUMNS.join(separator)}\r\n`;
 /**
  * One CSV cell, safe in a spreadsheet that splits on `,` (RFC 4180) or on `;` (Excel in Danish
  * and other locales with a decimal comma):
- * - text a spreadsheet would run as a formula (a leading =, +, -, @, tab or CR) gets a leading
+ * - text a spreadsheet would run as a formula (a leading =, +, -, at sign, tab or CR) gets a leading
  *   apostrophe, as OWASP's CSV-injection guidance says;
  * - a cell holding either separator, a quote, CR or LF is quoted, so neither reading splits
  *   it and no part of it becomes a cell of its own (`/x;=1+1` stays one, quoted, cell).

@@ -82,6 +82,11 @@ export class SamtykkeAdminLookup extends LitElement {
     this.problem = null;
     try {
       this.history = await callJson(`/api/admin/history/${id}`);
+      // Keyboard and screen-reader users land on the document they asked for.
+      await this.updateComplete;
+      const proof = this.renderRoot.querySelector('samtykke-admin-proof');
+      await /** @type {import('lit').LitElement | null} */ (proof)?.updateComplete;
+      /** @type {HTMLElement | null | undefined} */ (proof?.shadowRoot?.querySelector('#proof-title'))?.focus();
     } catch (error) {
       if (error instanceof SessionExpired) this.dispatchEvent(new CustomEvent('session-expired', { bubbles: true, composed: true }));
       else if (error instanceof RequestFailed && error.status === 404) this.problem = 'not-found';

@@ -20,6 +20,9 @@ export class SamtykkeAdminProof extends LitElement {
       article {
         max-width: 900px;
       }
+      h2:focus {
+        outline: none;
+      }
       .head {
         display: flex;
         flex-wrap: wrap;
@@ -97,7 +100,7 @@ export class SamtykkeAdminProof extends LitElement {
       Object.keys(map).filter((k) => map[k] === value).map(name).join(', ') || p.none;
     return html`<article data-proof aria-labelledby="proof-title">
       <div class="head">
-        <h2 id="proof-title">${p.title}</h2>
+        <h2 id="proof-title" tabindex="-1">${p.title}</h2>
         <button type="button" class="no-print" data-action="print" @click=${() => window.print()}>${p.print}</button>
       </div>
       <dl class="meta">

@@ -212,6 +212,12 @@ for (const backend of backends) {
       await page.keyboard.press('Enter');
       const proof = page.locator('[data-proof]');
       await proof.waitFor();
+      // Focus moves to the document that was asked for.
+      await page.waitForFunction(() => {
+        let el = /** @type {Element | null} */ (document.activeElement);
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.id === 'proof-title';
+      });
       const history = await storage.history(visitor);
       assert.equal(await proof.locator('li[data-event]').count(), history.length);
       assert.deepEqual(await proof.locator('li[data-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-event'))), history.map((e) => e.eventId));

@@ -189,7 +189,8 @@ export async function visitPage(pass, url, { timeoutMs, decision = null, withdra
   const cookies = async () => /** @type {SeenCookie[]} */ ((await pass.context.cookies()).map(({ name, domain, path, expires, httpOnly, secure, sameSite }) => ({ name, domain, path, expires, httpOnly, secure, sameSite })));
   // A page may hang in a script, where no Playwright call returns: the whole visit has a deadline too.
   let timer;
-  const deadline = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs * 2 + 5000)));
+  const deadlineMs = timeoutMs * 2 + 5000;
+  const deadline = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`stopped answering: not done within ${deadlineMs} ms (a script may be stuck)`)), deadlineMs)));
   try {
     await Promise.race([deadline, (async () => {
       try {

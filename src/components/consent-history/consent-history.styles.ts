@@ -19,9 +19,5 @@ export const consentHistoryStyles = [
       font-weight: 600;
       margin-right: 0.25em;
     }
-    .policy {
-      color: inherit;
-      opacity: 0.85;
-    }
   `,
 ];

@@ -109,6 +109,8 @@ export function buildConfigSkeleton(report) {
     })),
   })).filter((c) => c.id !== 'unclassified' || c.services.length);
   return {
+    // For editors that check JSON as it is typed; the widget ignores it.
+    $schema: './node_modules/samtykke/samtykke.config.schema.json',
     revision: 1,
     ...(report.samtykke.consentCookie !== 'samtykke' ? { cookie: { name: report.samtykke.consentCookie } } : {}),
     categories,

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
 import { chromium } from 'playwright-core';
 import { patternMatches } from '../../scanner/classify.js';
 import { parseCommandLine } from '../../scanner/cli.js';
@@ -287,8 +288,11 @@ describe('the outputs in a browser', () => {
   after(() => browser?.close());
 
   test('the generated config loads into Samtykke without a single config problem and lists every cookie the scan saw', async () => {
+    const schema = JSON.parse(await readFile(new URL('../../samtykke.config.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
     for (const name of ['violating', 'gated', 'leaky']) {
       const { config, report } = scans[name];
+      assert.ok(validate(config), `${name}: ${JSON.stringify(validate.errors)}`);
       const site = await serveSite(() => ({
         '/': `<!doctype html><html lang="en"><head><title>Config</title><script type="application/json" id="samtykke-config">${JSON.stringify(config)}</script><script src="/samtykke.js" defer></script></head><body></body></html>`,
         '/favicon.ico': '',

@@ -37,7 +37,7 @@ window.samtykke = init({
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
 
-describe('the packed tarball, installed, bundled and run', { timeout: 120_000 }, () => {
+describe('the packed tarball, installed, bundled and run', { timeout: 150_000 }, () => {
   /** @type {string} */
   let work;
   /** @type {string} */
@@ -117,8 +117,10 @@ describe('the packed tarball, installed, bundled and run', { timeout: 120_000 },
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** The bundle in out/<name>/ shows Samtykke's banner in Chromium. */
+  /** The bundle in out/<name>/ splits the UI off and shows Samtykke's banner in Chromium. */
   async function showsBanner(name) {
+    const chunks = readdirSync(join(project, 'out', name)).filter((file) => file.endsWith('.js'));
+    assert.ok(chunks.length > 1, `${name} split the UI into a chunk of its own, loaded when a layer must show (files: ${chunks.join(', ')})`);
     const page = await browser.newPage();
     /** @type {string[]} */
     const errors = [];

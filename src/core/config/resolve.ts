@@ -168,17 +168,23 @@ function resolveCategories(parsed: ParsedConfig['categories'], given: unknown, r
   }
 
   const ids = new Set<string>();
-  let overLimit = false;
   const listed = new Map<ParsedCategory, string>();
+  let overLimit = false;
   parsed.forEach((category, index) => {
     if (!category) return;
     const path = `categories[${index}]`;
-    if (category.id === undefined) reportMissing(givenItem(given, index), path, ['id'], report);
-    else if (ids.has(category.id)) report(`${path}.id`, category.id, 'an id no other category or service has');
-    else if (listed.size < MAX_CATEGORIES) listed.set(category, category.id), ids.add(category.id);
-    // Reported at the first one past the limit, which names the rest.
-    else if (listed.size === MAX_CATEGORIES && !overLimit)
-      (overLimit = true), report(path, category, `at most ${MAX_CATEGORIES} categories, the most the consent log stores (this one and those after it are left out)`);
+    if (category.id === undefined) {
+      reportMissing(givenItem(given, index), path, ['id'], report);
+    } else if (ids.has(category.id)) {
+      report(`${path}.id`, category.id, 'an id no other category or service has');
+    } else if (listed.size < MAX_CATEGORIES) {
+      listed.set(category, category.id);
+      ids.add(category.id);
+    } else if (!overLimit) {
+      // Reported once, at the first one past the limit.
+      overLimit = true;
+      report(path, category, `at most ${MAX_CATEGORIES} categories, the most the consent log stores (this one and those after it are left out)`);
+    }
   });
 
   const categories: CategoryConfig[] = [];
@@ -195,7 +201,10 @@ function resolveCategories(parsed: ParsedConfig['categories'], given: unknown, r
       const givenService = givenItem(givenItem(given, index)?.services, serviceIndex);
       const keep = id !== undefined && checkService(service, givenService, servicePath, required, serviceCount, ids, report);
       const cookies = resolveCookies(service.cookies, givenService, servicePath, keep ? report : undefined);
-      if (!keep) return void refusedCookies.push(...cookies);
+      if (!keep) {
+        refusedCookies.push(...cookies);
+        return;
+      }
       ids.add(service.id!);
       serviceCount.listed++;
       services.push(resolveService(service, cookies, required));
@@ -209,17 +218,25 @@ function resolveCategories(parsed: ParsedConfig['categories'], given: unknown, r
 function checkService(
   service: ParsedService, given: Given, path: string, required: boolean, count: { listed: number; overLimit: boolean }, ids: Set<string>, report: Report,
 ): boolean {
-  if (service.id === undefined) return reportMissing(given, path, ['id'], report), false;
-  if (ids.has(service.id)) return report(`${path}.id`, service.id, 'an id no other category or service has'), false;
+  if (service.id === undefined) {
+    reportMissing(given, path, ['id'], report);
+    return false;
+  }
+  if (ids.has(service.id)) {
+    report(`${path}.id`, service.id, 'an id no other category or service has');
+    return false;
+  }
   if (count.listed === MAX_SERVICES) {
-    // Reported at the first one past the limit, which names the rest.
+    // Reported once, at the first one past the limit.
     if (!count.overLimit) report(path, service, `at most ${MAX_SERVICES} services in all, the most the consent log stores (this one and those after it are left out)`);
     count.overLimit = true;
     return false;
   }
-  // COMPLIANCE 10: nothing that needs consent may hide in a required category.
-  if (required && !(service.essential === true && service.reason !== undefined))
-    return report(path, service, 'essential: true and a reason in a required category'), false;
+  // Nothing that needs consent may hide in a required category, which is always on.
+  if (required && !(service.essential === true && service.reason !== undefined)) {
+    report(path, service, 'essential: true and a reason in a required category');
+    return false;
+  }
   reportMissing(given, path, ['name', 'provider', 'purpose'], report);
   return true;
 }

@@ -351,6 +351,17 @@ describe('resolveConfig', () => {
     expect(ctrl.store.hasConsent('marketing')).to.equal(false);
   });
 
+  it('reads a config object whose getters throw as no config, and says so (COMPLIANCE 19)', () => {
+    const hostile = { revision: 2, get categories(): never { throw new Error('boom'); } };
+    let result: ReturnType<typeof resolveConfig> | undefined;
+    expect(() => (result = resolveConfig(hostile))).not.to.throw();
+    expect(result!.config).to.deep.equal(DEFAULTS);
+    expect(result!.problems.map((p) => p.path)).to.deep.equal(['(config)']);
+    const ctrl = new SamtykkeController(hostile, { storage: new MemoryStorage() });
+    expect(errors.calls).to.have.length(1);
+    expect(ctrl.store.hasConsent('marketing')).to.equal(false);
+  });
+
   it('never throws on hostile values and keeps error messages short (COMPLIANCE 19)', () => {
     const img = '<img src=x onerror="window.__pwned=1">';
     const huge = 'x'.repeat(10 * 1024);

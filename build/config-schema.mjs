@@ -67,7 +67,9 @@ function describe(node, { checker, type }) {
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const property = shapes.map((shape) => checker.getPropertyOfType(shape, key)).find(Boolean);
     const jsdoc = property && ts.displayPartsToString(property.getDocumentationComment(checker)).trim();
-    child.description = jsdoc || (/^[a-z]{2}$/.test(key) ? `In the language "${key}".` : child.description);
+    const text = jsdoc || (/^[a-z]{2}$/.test(key) ? `In the language "${key}".` : undefined);
+    // VS Code renders markdownDescription; other editors show description, without the code marks.
+    if (text) Object.assign(child, { description: text.replaceAll('`', ''), markdownDescription: text });
     describe(child, { checker, type: property && checker.getTypeOfSymbol(property) });
   }
   for (const child of [node.items, ...(node.anyOf ?? [])]) describe(child, { checker, type });

@@ -18,6 +18,7 @@ import { LANGUAGES, type ConsentModeType } from './types.js';
 
 const URL_TEXT = 'an http(s) URL, or a relative one on the same site';
 const ID_TEXT = 'an id: a letter, then up to 63 letters, digits, "-" or "_"';
+const LANGUAGE_TEXT = `"auto", a language code (${LANGUAGES.join(', ')}), or a non-empty list of them`;
 const LOCALIZED_TEXT = `a string, or strings by language code ({ "da": "…", "en": "…" }; codes: ${LANGUAGES.join(', ')})`;
 
 const oneOf = <const T extends readonly string[]>(options: T) => v.picklist(options, options.map((o) => JSON.stringify(o)).join(' | '));
@@ -47,13 +48,15 @@ const Localized = v.union(
 );
 
 /** Where a cookie is set; written into cookie strings, so no ";" or spaces. */
-const CookiePath = v.pipe(v.string(), v.regex(/^\/[^;\s]*$/, 'a path: "/" then no ";" or spaces'));
+const PATH_TEXT = 'a path: "/" then no ";" or spaces';
+const CookiePath = v.pipe(v.string(PATH_TEXT), v.regex(/^\/[^;\s]*$/, PATH_TEXT));
 
 /**
  * A cookie's name as the declaration shows it and the cleaner deletes it. Shown names like
  * `_ga_<id>` are fine; what would break the cookie string the cleaner writes is not.
  */
-const CookieName = v.pipe(v.string(), v.regex(/^[^\s;,=\0-\x1f\x7f]+$/, 'a cookie name: no spaces, ";", "," or "="'));
+const COOKIE_NAME_TEXT = 'a cookie name: no spaces, ";", "," or "="';
+const CookieName = v.pipe(v.string(COOKIE_NAME_TEXT), v.regex(/^[^\s;,=\0-\x1f\x7f]+$/, COOKIE_NAME_TEXT));
 
 const Cookie = section(
   {
@@ -113,7 +116,7 @@ const ConsentModeMapping = v.record(
 );
 
 /** Days a consent lasts; above 13 months is clamped (and reported) by resolve.ts, not refused. */
-const Days = v.pipe(v.number(), v.minValue(1, `1 to ${MAX_EXPIRY_DAYS} days`));
+const Days = v.pipe(v.number(`1 to ${MAX_EXPIRY_DAYS} days`), v.minValue(1, `1 to ${MAX_EXPIRY_DAYS} days`));
 
 /** Read back through Date: a day the month lacks comes out as another date (2001 is no leap year, so "02-29" is refused too). */
 const isMonthDay = (value: string) => {
@@ -126,8 +129,8 @@ const ReopenOffset = v.pipe(v.number('a number of pixels, 0 to 400'), v.minValue
 /** The consent cookie's settings; a bad value of one falls back to its default. */
 const CookieSettings = section(
   {
-    name: setting(v.pipe(v.string(), v.regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "-" or "_"')), 'samtykke'),
-    domain: setting(v.pipe(v.string(), v.regex(/^\.?[A-Za-z0-9.-]+$/, 'a domain name')), undefined),
+    name: setting(v.pipe(v.string('1 to 64 letters, digits, ".", "-" or "_"'), v.regex(/^[\w.-]{1,64}$/, '1 to 64 letters, digits, ".", "-" or "_"')), 'samtykke'),
+    domain: setting(v.pipe(v.string('a domain name'), v.regex(/^\.?[A-Za-z0-9.-]+$/, 'a domain name')), undefined),
     path: setting(CookiePath, '/'),
     sameSite: setting(oneOf(['Lax', 'Strict', 'None']), 'Lax'),
     expiresDays: setting(Days, 365),
@@ -145,10 +148,7 @@ export const ConfigSchema = section(
       1,
     ),
     language: setting(
-      v.union(
-        [v.literal('auto'), Language, v.pipe(v.array(Language), v.minLength(1))],
-        `"auto", a language code (${LANGUAGES.join(', ')}), or a non-empty list of them`,
-      ),
+      v.union([v.literal('auto'), Language, v.pipe(v.array(Language), v.minLength(1, LANGUAGE_TEXT))], LANGUAGE_TEXT),
       'auto',
     ),
     endpoint: setting(Url, undefined),

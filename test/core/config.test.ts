@@ -386,6 +386,36 @@ describe('resolveConfig', () => {
   });
 });
 
+describe('config problem messages', () => {
+  it('name what each key expects in words, for any bad value at any key (COMPLIANCE 19)', () => {
+    const values: unknown[] = [5, -1, 1e9, 'x', '', '  ', 'javascript:x', true, null, [], [1], {}, { a: 1 }];
+    const wrap: Array<(value: unknown) => object> = [
+      ...Object.keys(BASE).map((key) => (value: unknown) => ({ [key]: value })),
+      ...Object.keys(BASE.cookie).map((key) => (value: unknown) => ({ cookie: { [key]: value } })),
+      ...['scheme', 'preset'].map((key) => (value: unknown) => ({ theme: { [key]: value } })),
+      ...['position', 'offset'].map((key) => (value: unknown) => ({ reopen: { [key]: value } })),
+      ...['id', 'required', 'title', 'services'].map((key) => (value: unknown) => ({ categories: [{ id: 'analytics', [key]: value }] })),
+      ...['id', 'name', 'provider', 'purpose', 'transfer', 'privacyUrl', 'essential', 'reason', 'cookies'].map((key) => (value: unknown) => ({
+        categories: [{ id: 'analytics', services: [{ ...BASE.categories[1].services![0], [key]: value }] }],
+      })),
+      ...['name', 'pattern', 'domain', 'path', 'purpose', 'duration'].map((key) => (value: unknown) => ({
+        categories: [{ id: 'analytics', services: [{ ...BASE.categories[1].services![0], cookies: [{ ...BASE.categories[1].services![0].cookies[0], [key]: value }] }] }],
+      })),
+      (value) => ({ googleConsentMode: { mapping: { analytics: value } } }),
+      (value) => ({ categories: [value] }),
+    ];
+    let count = 0;
+    for (const make of wrap)
+      for (const value of values)
+        for (const problem of resolveConfig(make(value)).problems) {
+          count++;
+          // valibot's own wording ("Invalid type: Expected …") would mean a check without a message of ours.
+          expect(problem.expected, `${problem.path} = ${problem.found}`).to.not.match(/Invalid|Expected|received/);
+        }
+    expect(count).to.be.above(300);
+  });
+});
+
 describe('isSafeUrl', () => {
   it('allows http(s) and relative URLs only (COMPLIANCE 7)', () => {
     for (const url of ['https://a.dk/p', 'http://a.dk', 'HTTPS://a.dk', '/privatliv', 'privatliv.html', '#cookies', '?lang=en', './om/privatliv', '../privatliv', '\\privatliv'])

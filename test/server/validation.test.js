@@ -118,6 +118,33 @@ for (const backend of backends) {
       assert.equal(ok.statusCode, 201);
     });
 
+    it('stores events at every limit of the shared schema, as the widget may send them (COMPLIANCE 23)', async () => {
+      const { properties } = consentEventSchema;
+      /** @type {[string, Partial<ReturnType<typeof sampleEvent>>][]} */
+      const boundaries = [
+        ['revision 0', { revision: 0 }],
+        ['the highest revision', { revision: properties.revision.maximum }],
+        [`${MAX_CATEGORIES} categories`, { categories: bigMap(MAX_CATEGORIES, (i) => `c${i}`) }],
+        [`${MAX_SERVICES} services`, { services: bigMap(MAX_SERVICES, (i) => `s${i}`) }],
+        [`a path of ${properties.path.maxLength} characters`, { path: `/${'p'.repeat(properties.path.maxLength - 1)}` }],
+        [`a policyVersion of ${properties.policyVersion.maxLength} characters`, { policyVersion: 'v'.repeat(properties.policyVersion.maxLength) }],
+        ['a service id of 64 characters', { services: { [`s${'x'.repeat(63)}`]: true } }],
+      ];
+      for (const [what, change] of boundaries) {
+        const event = sampleEvent(change);
+        const res = await app.inject({ method: 'POST', url: '/api/consents', payload: event });
+        assert.equal(res.statusCode, 201, `${what}: ${res.body}`);
+        const [stored] = await storage.history(event.consentId);
+        // Every field as sent (the maps compared as sets: PostgreSQL's jsonb keeps its own key order).
+        const sent = /** @type {Record<string, unknown>} */ (event);
+        for (const key of Object.keys(sent)) {
+          const value = /** @type {Record<string, unknown>} */ (stored)[key];
+          if (key === 'categories' || key === 'services') assert.deepEqual(new Map(Object.entries(/** @type {object} */ (value))), new Map(Object.entries(/** @type {object} */ (sent[key]))), `${what}: ${key}`);
+          else assert.deepEqual(value, sent[key], `${what}: ${key}`);
+        }
+      }
+    });
+
     it('accepts the same event as text/plain, as navigator.sendBeacon sends it (COMPLIANCE 26)', async () => {
       const event = sampleEvent();
       const res = await app.inject({ method: 'POST', url: '/api/consents', payload: JSON.stringify(event), headers: { 'content-type': 'text/plain;charset=UTF-8' } });

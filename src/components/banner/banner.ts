@@ -1,13 +1,19 @@
-import { isSafeUrl, type CategoryConfig } from '../../core/config.js';
+import { html, nothing } from 'lit';
+import type { CategoryConfig } from '../../core/config.js';
+import { isSafeUrl } from '../../core/config/links.js';
 import { format } from '../../core/i18n.js';
-import { actionMarkup, describe, forwardActions, markup, PROPERTY, REFLECT, replace, SamtykkeElement } from '../samtykke-element.js';
+import { choiceButtons } from '../shared/choice-buttons.js';
+import { layerStyles } from '../shared/layer.styles.js';
+import { SamtykkeElement } from '../samtykke-element.js';
+import { bannerStyles } from './banner.styles.js';
+import { serviceLabel } from '../../core/service-label.js';
 
 /**
  * The first layer: one sentence per purpose that needs consent, with who receives the data
- * (the intro covers the necessary ones), how to withdraw,
- * a link to the privacy policy, and three equal choices. Nothing in it is focused when it
- * appears; while it is shown, the page gets bottom padding and scroll padding of its height
- * so the banner never hides what the keyboard focuses (COMPLIANCE 38).
+ * (the intro covers the necessary ones), how to withdraw, a link to the privacy policy, and
+ * three equal choices. Nothing in it is focused when it appears; while it is shown, the page
+ * gets bottom padding and scroll padding of its height so the banner never hides what the
+ * keyboard focuses (COMPLIANCE 38).
  *
  * @fires accept-all - the visitor pressed "Accepter alle" (bubbles, composed)
  * @fires reject-all - the visitor pressed "Afvis alle" (bubbles, composed)
@@ -26,57 +32,73 @@ import { actionMarkup, describe, forwardActions, markup, PROPERTY, REFLECT, repl
  * @cssprop --samtykke-on-accent - text on the buttons
  * @cssprop --samtykke-border-color - panel border
  * @cssprop --samtykke-radius - corner radius
+ * @cssprop --samtykke-shadow - the panel's shadow
  * @cssprop --samtykke-font-family - font
  * @cssprop --samtykke-font-size - base text size, in px
  *
  * @tagname samtykke-banner
  */
 export class SamtykkeBanner extends SamtykkeElement {
-  static override properties = { ...SamtykkeElement.properties, categories: PROPERTY, policyUrl: 'policy-url', layout: REFLECT };
+  static override styles = [layerStyles, bannerStyles];
+
+  static override properties = {
+    categories: { attribute: false },
+    policyUrl: { attribute: 'policy-url' },
+    layout: { reflect: true },
+    controllerName: { attribute: false },
+  };
 
   /** The purposes to name, from the config (title, description, services). */
   declare categories: CategoryConfig[];
 
-  /** The privacy policy's address (`privacyPolicyUrl`); only http(s) or relative URLs are linked. */
+  /** The privacy policy's address (`privacyPolicyUrl`); only http(s) or same-origin relative URLs are linked. */
   declare policyUrl?: string;
 
   /** `box` (a corner box, default) or `bar` (across the bottom). */
   declare layout: 'box' | 'bar';
 
-  private release?: () => void;
+  /** The site's own name (the config's `controller.name`): a service it runs itself is not followed by it. */
+  declare controllerName?: string;
+
+  private releaseRoom?: () => void;
 
   constructor() {
     super();
-    this.categories ??= [];
-    this.layout ??= 'box';
-    forwardActions(this);
+    this.categories = [];
+    this.layout = 'box';
   }
 
-  connectedCallback(): void {
-    this.release = reserveRoom(this);
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.releaseRoom = reserveRoom(this);
   }
 
-  disconnectedCallback(): void {
-    this.release!();
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.releaseRoom?.();
   }
 
-  // One `innerHTML` (see `markup`), made anew when a property changes: after the first render
-  // that only happens when a page or a test sets one.
-  protected override update(): void {
+  protected override render() {
     const b = this.messages.banner;
-    replace(this, markup`<section part="base" aria-labelledby="t"><div class="text" part="text"><h2 id="t" part="title">${b.title}</h2><p>${b.intro}</p><ul>${
-      this.categories.filter((c) => !c.required).map((c) => purpose(this, c))
-    }</ul><p>${b.withdraw} ${isSafeUrl(this.policyUrl) && markup`<a part="link" href="${this.policyUrl}">${b.policyLink}</a>`}</p></div>${
-      actionMarkup(this, 'customise', b.customise)
-    }</section>`);
+    return html`<section class="panel" part="base" aria-labelledby="title">
+      <div class="text" part="text">
+        <h2 id="title" part="title">${b.title}</h2>
+        <p>${b.intro}</p>
+        <ul>
+          ${this.categories.filter((c) => !c.required).map((c) => this.purpose(c))}
+        </ul>
+        <p>${b.withdraw} ${isSafeUrl(this.policyUrl) ? html`<a part="link" href=${this.policyUrl}>${b.policyLink}</a>` : nothing}</p>
+      </div>
+      ${choiceButtons(this, 'customise', b.customise)}
+    </section>`;
   }
-}
 
-/** One purpose in a sentence, with who receives the data (COMPLIANCE 6). */
-function purpose(banner: SamtykkeBanner, c: CategoryConfig) {
-  const [title, description] = describe(banner, c);
-  const who = c.services.map((s) => `${s.name} (${s.provider})`).join(', ');
-  return markup`<li><strong>${title}:</strong> ${description} ${who && format(banner.messages.banner.recipients, { list: who })}</li>`;
+  /** One purpose in a sentence, with who receives the data (COMPLIANCE 6). */
+  private purpose(c: CategoryConfig) {
+    const [title, description] = this.describe(c);
+    const who = c.services.map((s) => serviceLabel(s, this.controllerName)).join(', ');
+    return html`<li><strong>${title}:</strong> ${description} ${who ? format(this.messages.banner.recipients, { list: who }) : nothing}</li>`;
+  }
 }
 
 /**
@@ -85,17 +107,15 @@ function purpose(banner: SamtykkeBanner, c: CategoryConfig) {
  */
 function reserveRoom(banner: HTMLElement): () => void {
   const body = document.body.style;
-  // The page's own padding: the inline value to restore, the computed one to add to. Read on
-  // the first resize callback, not on connecting, so adding the banner forces no style pass.
-  let own: string[] | undefined;
+  // The page's own padding: the inline value to restore, the computed one to add to.
+  let own: { inline: string; computed: string } | undefined;
   const reserve = (height?: number) => {
-    own ??= [body.paddingBottom, getComputedStyle(document.body).paddingBottom];
-    body.paddingBottom = height ? `calc(${own[1]} + ${height}px)` : own[0];
+    own ??= { inline: body.paddingBottom, computed: getComputedStyle(document.body).paddingBottom };
+    body.paddingBottom = height ? `calc(${own.computed} + ${height}px)` : own.inline;
     document.documentElement.style.scrollPaddingBottom = height ? `${height}px` : '';
   };
   const observer = new ResizeObserver(() => reserve(document.documentElement.clientHeight - banner.offsetTop));
   observer.observe(banner);
-  // Giving the padding back reads no layout: the banner is going, in the frame that shows it gone.
   return () => {
     observer.disconnect();
     if (own) reserve();

@@ -1,6 +1,8 @@
-import { html } from '../template.js';
+import { html, nothing } from 'lit';
 import { format } from '../../core/i18n.js';
-import { ATTRIBUTE, intent, PROPERTY, SamtykkeElement } from '../samtykke-element.js';
+import { layerStyles } from '../shared/layer.styles.js';
+import { SamtykkeElement } from '../samtykke-element.js';
+import { embedStyles } from './embed.styles.js';
 
 /**
  * Placeholder for a blocked iframe or embed: names the service and offers to allow it.
@@ -9,11 +11,12 @@ import { ATTRIBUTE, intent, PROPERTY, SamtykkeElement } from '../samtykke-elemen
  * may also place `<samtykke-embed category service src title>` itself. Once the service is
  * allowed the gate loads the iframe and removes the placeholder.
  *
- * @fires accept-service - "allow this service" was pressed; `detail: { service }`
- * @fires customise - the visitor wants the preference centre
+ * @fires accept-service - "allow this service" was pressed; `detail: { service }` (bubbles, composed)
+ * @fires customise - the visitor wants the preference centre (bubbles, composed)
  * @csspart base - the panel
  * @csspart allow - the allow button (only with a `service`)
  * @csspart settings - the settings button
+ * @csspart privacy - the link to the service's own privacy policy (when the config gives one)
  * @cssprop --samtykke-background - panel background
  * @cssprop --samtykke-color - text colour
  * @cssprop --samtykke-accent - button colour
@@ -22,7 +25,14 @@ import { ATTRIBUTE, intent, PROPERTY, SamtykkeElement } from '../samtykke-elemen
  * @tagname samtykke-embed
  */
 export class SamtykkeEmbed extends SamtykkeElement {
-  static override properties = { ...SamtykkeElement.properties, category: ATTRIBUTE, service: ATTRIBUTE, name: PROPERTY };
+  static override styles = [layerStyles, embedStyles];
+
+  static override properties = {
+    category: {},
+    service: {},
+    name: { attribute: false },
+    privacyUrl: { attribute: false },
+  };
 
   /** The category id the content belongs to. */
   declare category?: string;
@@ -30,16 +40,26 @@ export class SamtykkeEmbed extends SamtykkeElement {
   /** The service id the content comes from; without one only "settings" is offered. */
   declare service?: string;
 
-  /** The service's display name (from the config), else the category's title. */
+  /** How the service is named (its name, with its provider when that is not the site), else the category's title. */
   declare name?: string;
 
-  override render() {
+  /** The service's own privacy policy (the config's `privacyUrl`), linked when given. */
+  declare privacyUrl?: string;
+
+  protected override render() {
     const m = this.messages.embed;
     const service = this.service;
-    const name = this.name || service || this.category || '';
-    return html`<div part="base" role="group" aria-label=${this.title || name}><p>${format(m.blocked, { service: name })}</p>${
-      service ? html`<button part="allow" @click=${() => intent(this, 'accept-service', { service })}>${format(m.allow, { service: name })}</button>` : ''
-    }<button part="settings" @click=${() => intent(this, 'customise')}>${m.settings}</button></div>`;
+    const categoryTitle = (this.messages.categories as Record<string, { title: string } | undefined>)[this.category ?? '']?.title;
+    // Without a service, the category is named by its title.
+    const name = this.name || service || categoryTitle || this.category || '';
+    return html`<div class="panel" part="base" role="group" aria-label=${this.title || name}>
+      <p>${format(m.blocked, { service: name })}</p>
+      ${service
+        ? html`<button part="allow" @click=${() => this.intent('accept-service', { service })}>${format(m.allow, { service: name })}</button>`
+        : nothing}
+      <button part="settings" @click=${() => this.intent('customise')}>${m.settings}</button>
+      ${this.privacyUrl ? html`<p><a part="privacy" href=${this.privacyUrl}>${format(m.privacy, { service: name })}</a></p>` : nothing}
+    </div>`;
   }
 }
 

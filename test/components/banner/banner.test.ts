@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { messagesFor } from '../../../src/core/i18n.js';
+import { messagesFor } from '../../../src/ui/messages.js';
 import { defineElements } from '../../../src/components/registry.js';
 import { SamtykkeBanner } from '../../../src/components/banner/banner.js';
 import { backgroundOf, contrast, deepActive, prominence, shopConfig } from '../../layers/support.js';
@@ -44,8 +44,8 @@ describe('<samtykke-banner>', () => {
     const items = $$(el, 'li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items).to.have.length(3);
     expect(items[0]).to.match(/^Funktionelle: Husker dine valg/);
-    expect(items[1]).to.contain('Statistik: Måler hvordan').and.contain('Modtagere: Matomo (Nordlys Kaffe ApS).');
-    expect(items[2]).to.contain('Markedsføring:').and.contain('Modtagere: YouTube (Google Ireland Limited).');
+    expect(items[1]).to.contain('Statistik: Måler hvordan').and.contain('Modtagere: Matomo – Nordlys Kaffe ApS.');
+    expect(items[2]).to.contain('Markedsføring:').and.contain('Modtagere: YouTube – Google Ireland Limited.');
     // The necessary ones are covered by the intro.
     expect($(el, 'p').textContent).to.contain('Nødvendige cookies får hjemmesiden til at virke');
   });
@@ -93,7 +93,7 @@ describe('<samtykke-banner>', () => {
     await el.updateComplete;
     expect($$(el, 'img, b')).to.deep.equal([]);
     expect($(el, 'h2').textContent).to.equal(hostile);
-    expect($(el, 'li').textContent).to.contain(`${hostile}: ${hostile}`).and.contain(`${hostile} (${hostile})`);
+    expect($(el, 'li').textContent).to.contain(`${hostile}: ${hostile}`).and.contain(`Modtagere: ${hostile}.`);
     expect($(el, 'a').textContent).to.equal(hostile);
     expect($(el, 'a').getAttribute('href')).to.equal('/p?a=<b>');
     await new Promise((r) => setTimeout(r, 50));
@@ -161,12 +161,15 @@ describe('<samtykke-banner>', () => {
 
   for (const layout of ['box', 'bar'])
     for (const width of [1280, 320])
-      it(`gives the three buttons identical size, font, weight and colours (${layout}, ${width} px) (COMPLIANCE 4)`, async () => {
+      it(`gives accept and reject identical size, font, weight and colours, and customise their look (${layout}, ${width} px) (COMPLIANCE 4)`, async () => {
         await setViewport({ width, height: 800 });
         const el = await banner({ layout });
-        const [accept, ...others] = $$(el, 'button').map(prominence);
+        const [accept, reject, customise] = $$(el, 'button').map(prominence);
         expect(accept.width).to.be.greaterThan(60);
-        for (const other of others) expect(other).to.deep.equal(accept);
+        expect(reject).to.deep.equal(accept);
+        // On a desktop all three are one row of equals; on a phone customise takes the row below, full width.
+        if (width > 480) expect(customise).to.deep.equal(accept);
+        else expect({ ...customise, width: accept.width }).to.deep.equal(accept);
       });
 
   for (const theme of ['light', 'dark'])

@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { defineElements } from '../../../src/components/registry.js';
 import type { SamtykkeEmbed } from '../../../src/components/embed/embed.js';
-import { messagesFor } from '../../../src/core/i18n.js';
+import { messagesFor } from '../../../src/ui/messages.js';
 import { SamtykkeController } from '../../../src/controller.js';
 import { MemoryStorage } from '../../../src/core/cookie-storage.js';
 import type { ChangeDetail } from '../../../src/core/store.js';

@@ -52,11 +52,22 @@ function fakeConsentLog() {
   };
 }
 
+/**
+ * The script-tag entry imports the UI file beside itself (`samtykke-ui.js`); run from the
+ * sources, that file is `src/ui.ts`.
+ */
+function uiFileBesideEntry() {
+  return (ctx, next) => {
+    if (ctx.path === '/src/samtykke-ui.js') ctx.path = '/src/ui.ts';
+    return next();
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  middleware: [fakeConsentLog()],
+  middleware: [fakeConsentLog(), uiFileBesideEntry()],
   plugins: [
     esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json' }),
     cookieJarPlugin(),

@@ -2,11 +2,13 @@
 // a fresh API with stub layers, and clean-up of cookies and elements between tests.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createApi, type SamtykkeApi } from '../src/api.js';
+import type { SamtykkeOptions } from '../src/core/config.js';
+import { messagesFor } from '../src/ui/messages.js';
 import type { SamtykkeController } from '../src/controller.js';
 
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-export const SHOP = {
+export const SHOP: SamtykkeOptions = {
   revision: 2,
   language: 'da',
   policyVersion: '2025-02-01',
@@ -48,13 +50,19 @@ export const apis: Api[] = [];
 /** What the stub layers were asked to show, in order; emptied before each test. */
 export const layerCalls: string[] = [];
 
-/** A fresh API whose layers are a stub: these tests are about state and events, not the banner's DOM. */
+/**
+ * A fresh API whose layers are a stub: these tests are about state and events, not the banner's
+ * DOM. Like the real UI, the stub says which texts it shows (the text fingerprint's source).
+ */
 export function makeApi(): Api {
-  const api = createApi(() => ({
+  const api = createApi((ctrl) => {
+    ctrl.shownTexts = messagesFor(ctrl.language, ctrl.config.texts[ctrl.language]);
+    return {
     showBanner: () => void layerCalls.push('banner'),
     showPreferences: () => void layerCalls.push('preferences'),
     settle: () => void layerCalls.push('settle'),
-  }));
+    };
+  });
   apis.push(api);
   return api;
 }

@@ -1,6 +1,8 @@
+import type { SamtykkeOptions } from '../src/core/config.js';
 import { expect, nextFrame, oneEvent } from '@open-wc/testing';
 import pkg from '../package.json';
 import type { ChangeDetail } from '../src/core/store.js';
+import { createApi } from '../src/api.js';
 import { version as npmVersion } from '../src/index.js';
 import { apis, clearCookies, count, jar, layerCalls, makeApi, reload, removeSamtykkeElements, SHOP, stubConsole, UUID_V4 } from './api-support.js';
 
@@ -145,19 +147,42 @@ describe('window.Samtykke API', () => {
     expect(withdrawal.event.eventId).to.not.equal(event.eventId);
   });
 
-  it('hashes the texts shown: another language or wording gives another textHash (COMPLIANCE 23)', () => {
-    const hashOf = (config: object) => {
+  it('hashes the texts shown: another language or wording gives another textHash (COMPLIANCE 23)', async () => {
+    const hashOf = async (config: SamtykkeOptions) => {
       const api = makeApi();
+      api.init(config);
+      // The banner is up: its texts are the ones shown.
+      await api.controller!.requestLayers();
+      const hash = api.acceptAll()!.event.textHash;
+      api.controller!.stop();
+      return hash;
+    };
+    const da = await hashOf(SHOP);
+    expect(await hashOf(SHOP)).to.equal(da);
+    expect(await hashOf({ ...SHOP, language: 'en' })).to.not.equal(da);
+    expect(await hashOf({ ...SHOP, texts: { da: { banner: { title: 'Vi bruger småkager' } } } })).to.not.equal(da);
+    expect(await hashOf({ ...SHOP, policyVersion: '2025-03-01' })).to.not.equal(da);
+  });
+
+  it('fingerprints an API decision on a page view that showed no text by the policy version alone (COMPLIANCE 23)', async () => {
+    // A page that decides through the API while the UI never arrives: no Samtykke text was shown.
+    const hashOf = (config: SamtykkeOptions) => {
+      const api = createApi(() => new Promise<never>(() => {}));
       api.init(config);
       const hash = api.acceptAll()!.event.textHash;
       api.controller!.stop();
       return hash;
     };
-    const da = hashOf(SHOP);
-    expect(hashOf(SHOP)).to.equal(da);
-    expect(hashOf({ ...SHOP, language: 'en' })).to.not.equal(da);
-    expect(hashOf({ ...SHOP, texts: { da: { banner: { title: 'Vi bruger småkager' } } } })).to.not.equal(da);
-    expect(hashOf({ ...SHOP, policyVersion: '2025-03-01' })).to.not.equal(da);
+    const shown = makeApi();
+    shown.init(SHOP);
+    await shown.controller!.requestLayers();
+    const withTexts = shown.acceptAll()!.event.textHash;
+    const none = hashOf(SHOP);
+    expect(none).to.match(/^[0-9a-f]{16}$/);
+    expect(none).to.not.equal(withTexts);
+    // The language and wording were not shown, so they do not count; the policy version does.
+    expect(hashOf({ ...SHOP, language: 'en', texts: { en: { banner: { title: 'Cookies' } } } })).to.equal(none);
+    expect(hashOf({ ...SHOP, policyVersion: '2025-03-01' })).to.not.equal(none);
   });
 
   it('on/off: on("change") and on("samtykke-change") both hear decisions, off stops them (COMPLIANCE 23)', () => {
@@ -224,7 +249,8 @@ describe('window.Samtykke API', () => {
     const api = makeApi();
     const error = stubConsole('error');
     try {
-      api.init({ ...SHOP, theme: 'neon', categories: 'all' });
+      // What a page may hand over at run time, whatever its types said.
+      api.init({ ...SHOP, theme: 'neon', categories: 'all' } as unknown as SamtykkeOptions);
     } finally {
       error.restore();
     }
@@ -236,11 +262,14 @@ describe('window.Samtykke API', () => {
     expect(layerCalls).to.deep.equal([]);
   });
 
-  it('showBanner and showPreferences reach the layers (COMPLIANCE 20)', () => {
+  it('showBanner and showPreferences reach the layers, loading them first (COMPLIANCE 20)', async () => {
     const api = makeApi();
     api.init(SHOP);
     api.showBanner();
     api.showPreferences();
+    expect(layerCalls).to.deep.equal([]);
+    await api.controller!.requestLayers();
+    await Promise.resolve();
     expect(layerCalls).to.deep.equal(['banner', 'preferences']);
   });
 });

@@ -5,10 +5,12 @@ import { apis, clearCookies, count, jar, layerCalls, makeApi, removeSamtykkeElem
 describe('intent events', () => {
   let api: Api;
   let host: HTMLElement;
-  beforeEach(() => {
+  beforeEach(async () => {
     layerCalls.length = 0;
     api = makeApi();
     api.init(SHOP);
+    // No consent yet: the layers are loading for the banner; intents come from them once here.
+    await api.controller!.requestLayers();
     host = document.createElement('div');
     document.body.append(host);
   });
@@ -42,7 +44,7 @@ describe('intent events', () => {
     expect(await jar()).to.deep.equal([]);
   });
 
-  it('from a samtykke-* element (or from inside its shadow root) become decisions (COMPLIANCE 3, 12)', () => {
+  it('from a samtykke-* element (or from inside its shadow root) become decisions (COMPLIANCE 3, 12)', async () => {
     const el = document.createElement('samtykke-probe');
     document.body.append(el);
     const inner = document.createElement('button');
@@ -61,6 +63,7 @@ describe('intent events', () => {
     intent(el, 'withdraw');
     expect(api.getConsent()!.method).to.equal('withdraw');
     intent(el, 'customise');
+    await api.controller!.requestLayers();
     // Each decision from a banner, centre or declaration button is shown first (the layers
     // settle); the embed's accept-service is not one the layers show.
     expect(layerCalls).to.deep.equal(['settle', 'settle', 'settle', 'settle', 'preferences']);

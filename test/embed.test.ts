@@ -21,6 +21,9 @@ describe('script-tag entry (src/embed.ts) and npm init', () => {
   }
 
   afterEach(async () => {
+    // The UI a test's page view asked for arrives before the next page view starts.
+    await w.Samtykke?.controller?.requestLayers();
+    w.Samtykke?.controller?.layers?.stop?.();
     w.Samtykke?.controller?.stop();
     delete w.Samtykke;
     delete w.samtykkeConfig;
@@ -108,6 +111,7 @@ describe('script-tag entry (src/embed.ts) and npm init', () => {
     try {
       w.samtykkeConfig = SHOP;
       await loadEmbed();
+      await w.Samtykke!.controller!.requestLayers();
       const banner = document.querySelector('samtykke-banner')!;
       expect(banner, 'the banner shows').to.exist;
       await banner.updateComplete;

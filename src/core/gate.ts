@@ -12,15 +12,20 @@
  * page adds later are handled by a MutationObserver.
  */
 import type { ConsentStore } from './store.js';
-import type { Messages } from './i18n.js';
 import { removeRefusedCookies } from './cleaner.js';
+import { serviceLabel } from './service-label.js';
+import { scriptPolicy } from './trusted-types.js';
 
 /** What the gate needs besides the store. */
 export interface GateOptions {
-  /** Strings for the placeholders (the `embed` section and category titles). */
-  messages?: Messages;
-  /** The language of `messages`, set as `lang` on each placeholder. */
-  lang?: string;
+  /**
+   * The nonce Samtykke's own script was loaded with. When set, only gated scripts carrying the
+   * same nonce are activated: the script element the gate creates would otherwise be trusted
+   * through `'strict-dynamic'`, and markup injected into the page would run with it.
+   */
+  nonce?: string;
+  /** Called when the gate puts a placeholder in: the placeholder element needs the UI. */
+  onPlaceholder?: () => void;
   /** How to reload the page when `reloadOnWithdraw` asks for it; replaceable in tests. */
   reload?: () => void;
 }
@@ -30,7 +35,7 @@ interface Placeholder extends HTMLElement {
   category?: string;
   service?: string;
   name?: string;
-  messages?: Messages;
+  privacyUrl?: string;
   theme?: string;
 }
 
@@ -64,16 +69,24 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
 
   /** Gives a placeholder what it shows for `frame`; without a name it falls back to the service or category id itself. */
   const dress = (ph: Placeholder, frame: HTMLIFrameElement): Placeholder => {
-    const m = options.messages;
     const { samtykkeCategory: category, samtykkeService: service } = frame.dataset;
+    const known = services.find((s) => s.id == service);
     ph.category = category;
     ph.service = service;
-    ph.name = service ? services.find((s) => s.id == service)?.name : (m?.categories as Record<string, { title: string }> | undefined)?.[category!]?.title;
-    if (m) ph.messages = m;
-    if (options.lang) ph.lang = options.lang;
-    // As an attribute: a page-placed placeholder may carry its own, which would win over a
-    // property set before the element is defined.
+    // Without a service the placeholder names the category by its title.
+    if (known) ph.name = serviceLabel(known, config.controller.name);
+    if (known?.privacyUrl) ph.privacyUrl = known.privacyUrl;
+    // As attributes: a page-placed placeholder may carry its own, which would win over a
+    // property set before the element is defined; the config's look wins.
     ph.setAttribute('theme', config.theme);
+    ph.setAttribute('preset', config.themePreset);
+    // The space the content will take, so allowing it moves nothing (see embed.styles.ts).
+    const width = frame.getAttribute('width');
+    const height = frame.getAttribute('height');
+    if (width && height && +width > 0 && +height > 0) {
+      ph.style.aspectRatio = `${+width} / ${+height}`;
+      ph.style.maxWidth = `${+width}px`;
+    }
     return ph;
   };
 
@@ -106,24 +119,48 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
       if (frame.title) ph.title = frame.title;
       if (!ph.isConnected) {
         frame.before(ph);
+        options.onPlaceholder?.();
         // Inline (through the CSSOM, which CSP allows), so a page rule like `iframe { display: block }` cannot show it.
         frame.style.display = 'none';
       }
     }
   };
 
+  const refused = new WeakSet<HTMLScriptElement>();
+  let trustedTypesReported = false;
+  /** Under a nonce, only what the site's own markup signed runs (see `GateOptions.nonce`). */
+  const signed = (script: HTMLScriptElement): boolean => {
+    if (!options.nonce || script.nonce === options.nonce) return true;
+    if (!refused.has(script)) {
+      refused.add(script);
+      console.error('Samtykke: a gated script without the page\'s nonce was not run:', script);
+    }
+    return false;
+  };
+
   const flush = () => {
     while (!waiting && queue[0]) {
       const old = queue.shift()!;
       // Consent withdrawn while it waited its turn: it stays blocked (and may queue again later).
-      if (!old.isConnected || !allowed(old)) continue;
+      if (!old.isConnected || !allowed(old) || !signed(old)) continue;
       const script = doc.createElement('script');
       // (Not a clone: that would copy the "already started" flag innerHTML sets on its scripts.)
-      for (const { name, value } of old.attributes) if (name != 'type' && name != 'data-src') script.setAttribute(name, value);
+      for (const { name, value } of old.attributes) if (name != 'type' && name != 'data-src' && name != 'src') script.setAttribute(name, value);
       // The nonce attribute reads empty once the browser hides it; the property keeps it.
       script.nonce = old.nonce;
-      if (old.dataset.src) script.src = old.dataset.src;
-      script.text = old.text;
+      const src = old.dataset.src || old.getAttribute('src');
+      const policy = scriptPolicy();
+      try {
+        if (src) script.src = policy ? policy.createScriptURL(src) : src;
+        if (old.text) script.text = policy ? policy.createScript(old.text) : old.text;
+      } catch (error) {
+        // The page requires Trusted Types and does not allow the `samtykke` policy: said once, nothing runs.
+        if (!trustedTypesReported) {
+          trustedTypesReported = true;
+          console.error('Samtykke: this page requires Trusted Types; allow the policy "samtykke" in its trusted-types directive to run gated scripts.', error);
+        }
+        continue;
+      }
       if (script.src) {
         waiting = true;
         script.onload = script.onerror = () => {
@@ -154,7 +191,11 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     if (config.reloadOnWithdraw && ran.some((s) => !allowed(s))) setTimeout(options.reload || (() => location.reload()));
   };
 
-  const observer = new MutationObserver(scan);
+  // Samtykke's own layers going in never wake the gate: they hold nothing gated.
+  const own = (node: Node) => node instanceof Element && /^samtykke-(banner|preferences|reopen)$/.test(node.localName);
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((node) => !own(node)))) scan();
+  });
   const begin = () => {
     scan();
     observer.observe(root, { childList: true, subtree: true });

@@ -1,79 +1,35 @@
 /**
- * Language choice and typed message lookup. Both languages ship in the first-layer bundle,
- * so switching never waits on the network.
+ * Which language the widget speaks, and the small text helpers every part shares. The strings
+ * themselves are not here: they load with the UI (`src/ui/messages.ts`), so the core that every
+ * page view runs carries none.
  */
 import type daFile from '../../locales/ui.da.json';
-import * as da from '../../locales/ui.da.json';
-import * as en from '../../locales/ui.en.json';
-import type { Language, Localized } from './config.js';
+import { LANGUAGES, type Language, type Localized } from './config/types.js';
 
 /** Every user-visible string of the widget, shaped like `locales/ui.da.json`. */
 export type Messages = typeof daFile;
 
-/** Messages per language. */
-export type Catalogue = Record<Language, Messages>;
-
-// Only the sections the first layer reads, by name, so the JSON plugin leaves the cookie
-// declaration's and the policy page's strings out of dist/samtykke.js (about 500 bytes gzip).
-// Those two elements pass the full catalogue (`FULL_CATALOGUE` in i18n-full.ts) instead.
-// Written as one literal of namespace members (not a helper taking the namespace), rollup
-// inlines the sections and never builds the frozen namespace objects. In the files' order, which overrides keep.
-// What no page shows at load is behind getters, whose strings and objects are made when first
-// read: English on a Danish page, and the preference centre's, the cookie table's, the reopen
-// button's and the placeholder's strings until those appear (JS heap: 1.8 KB for English,
-// 1.7 KB for the rest; README, Benchmarks). A build plugin (build/inline-json.mjs) writes the
-// JSON sections inside the getters; each read makes a fresh copy, which nothing compares.
-const CATALOGUE = {
-  da: {
-    banner: da.banner,
-    get preferences() {
-      return da.preferences;
-    },
-    categories: da.categories,
-    get cookies() {
-      return da.cookies;
-    },
-    get reopen() {
-      return da.reopen;
-    },
-    get embed() {
-      return da.embed;
-    },
-  },
-  get en() {
-    return { banner: en.banner, preferences: en.preferences, categories: en.categories, cookies: en.cookies, reopen: en.reopen, embed: en.embed };
-  },
-} as Catalogue;
+/** A language tag's shipped language: its primary subtag, with Norwegian's three codes as Bokmål. */
+function shippedLanguage(tag: string, offered: readonly Language[]): Language | undefined {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  const code = primary === 'nn' || primary === 'no' ? 'nb' : primary;
+  return offered.find((language) => language === code);
+}
 
 /**
- * The language to show: the configured one, else `<html lang>`, else the browser's
- * preferences, else Danish.
+ * The language to show. A configured language wins. With `"auto"` (or a list of the languages
+ * the site offers), the first of `<html lang>` and then the browser's languages that is offered
+ * wins; else Danish, or the first language the site offers when Danish is not among them.
  */
 export function resolveLanguage(
-  setting: Language | 'auto',
+  setting: Language | 'auto' | readonly Language[],
   htmlLang: string = document.documentElement.lang,
-  // Asked only when the page's own language does not settle it: reading `navigator` at all
-  // costs the page 16 KB of JS heap (its interface), and most pages have a lang.
   browser: () => readonly string[] = () => navigator.languages ?? [navigator.language],
 ): Language {
-  if (setting !== 'auto') return setting;
-  // The primary subtag. Norwegian and Swedish readers get Danish before English: closer, and the site's own language.
-  const primary = (tag: string) => /^(da|en|n[bno]|sv)(-|$)/i.exec(tag)?.[1].toLowerCase();
-  const found = primary(htmlLang) ?? browser().map(primary).find(Boolean);
-  return found == 'en' ? 'en' : 'da';
-}
-
-function merge<T>(base: T, override: unknown): T {
-  if (typeof base === 'string') return (typeof override === 'string' ? override : base) as T;
-  const out = { ...(base as Record<string, unknown>) };
-  // Object(): a missing or primitive override has no keys of its own, so the base stays.
-  for (const key in out) if (Object.hasOwn(Object(override), key)) out[key] = merge(out[key], (override as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-/** The messages for a language with the site owner's overrides applied (unknown keys are ignored). */
-export function messagesFor(language: Language, overrides?: object, catalogue: Catalogue = CATALOGUE): Messages {
-  return overrides ? merge(catalogue[language], overrides) : catalogue[language];
+  if (typeof setting === 'string' && setting !== 'auto') return setting;
+  const offered: readonly Language[] = typeof setting === 'string' ? LANGUAGES : setting;
+  const found = (htmlLang && shippedLanguage(htmlLang, offered)) || browser().map((tag) => shippedLanguage(tag, offered)).find(Boolean);
+  return found ?? (offered.includes('da') ? 'da' : offered[0]);
 }
 
 /** Fills `{name}` placeholders. */
@@ -81,7 +37,9 @@ export function format(template: string, params: Record<string, string>): string
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? params[key] : whole));
 }
 
-/** A config text in the given language, falling back to the other one. */
-export function localize(text: Localized | undefined, language: Language): string {
-  return typeof text === 'object' ? text[language] ?? text.da ?? text.en ?? '' : text ?? '';
+/** A config text in the visitor's language, else English, else Danish, else any language it has. */
+export function localize(text: Localized | undefined, language: string): string {
+  if (typeof text !== 'object' || text === null) return text ?? '';
+  const byLanguage = text as Record<string, string | undefined>;
+  return byLanguage[language] ?? byLanguage.en ?? byLanguage.da ?? Object.values(byLanguage).find((t) => typeof t === 'string') ?? '';
 }

@@ -22,7 +22,20 @@ export interface FillContext {
 }
 
 /** The Intl locale of each language; en-GB writes "30 June", as a Danish company's English does. */
-export const DATE_LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
+export const DATE_LOCALES: Record<Language, string> = {
+  da: 'da-DK',
+  en: 'en-GB',
+  sv: 'sv-SE',
+  nb: 'nb-NO',
+  de: 'de-DE',
+  fi: 'fi-FI',
+  nl: 'nl-NL',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  it: 'it-IT',
+  pl: 'pl-PL',
+  is: 'is-IS',
+};
 
 /** Formats a UTC date in the language (e.g. `{ month: 'long', year: 'numeric' }` → "juni 2022"). */
 export function formatDate(date: Date, language: Language, options: Intl.DateTimeFormatOptions): string {

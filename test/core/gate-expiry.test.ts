@@ -1,7 +1,7 @@
 // The whole path with the real cookie: stored record → store → banner, gate and Consent Mode.
 import { expect } from '@open-wc/testing';
 import { SamtykkeController } from '../../src/controller.js';
-import { mountLayers } from '../../src/layers.js';
+import { mountLayers } from '../../src/ui/layers.js';
 import { serialiseRecord, type ConsentRecord } from '../../src/core/record.js';
 import { CONFIG, box, probe, until } from './gate-helpers.js';
 
@@ -34,11 +34,12 @@ describe('expiry and revision, with the real cookie', () => {
   let container: HTMLElement | undefined;
 
   /** A page load: the cookie is in the jar, then the controller starts as the script tag would. */
-  function load(stored: ConsentRecord, input: object = CONFIG) {
+  async function load(stored: ConsentRecord, input: object = CONFIG) {
     document.cookie = `samtykke=${encodeURIComponent(serialiseRecord(stored))}; path=/; samesite=Lax; max-age=${30 * 86400}`;
     container = box('<script type="text/plain" data-samtykke-category="analytics">(window.__order = window.__order || []).push("stats")</script>');
     ctrl = new SamtykkeController(input);
     ctrl.start(mountLayers);
+    await ctrl.requestLayers();
     return ctrl;
   }
   const bannerShown = () => document.querySelector('samtykke-banner') !== null;
@@ -58,7 +59,7 @@ describe('expiry and revision, with the real cookie', () => {
   });
 
   it('honours a current record: no banner, the gated script runs, Consent Mode is updated (COMPLIANCE 17, 19)', async () => {
-    const c = load(record(10, 1));
+    const c = await load(record(10, 1));
     expect(c.store.consent?.id).to.equal('3f0c2f8e-4b7a-4c1e-9a55-1d2e3f4a5b6c');
     expect(probe.__order).to.deep.equal(['stats']);
     expect(consentPushes()).to.deep.equal(['default', 'update']);
@@ -66,7 +67,7 @@ describe('expiry and revision, with the real cookie', () => {
   });
 
   it('treats consent past its 12 months as none: the banner returns and gated scripts stay off (COMPLIANCE 17)', async () => {
-    const c = load(record(366, 1));
+    const c = await load(record(366, 1));
     expect(c.store.consent).to.equal(null);
     await until(bannerShown);
     expect(bannerShown()).to.equal(true);
@@ -81,7 +82,7 @@ describe('expiry and revision, with the real cookie', () => {
   });
 
   it('treats consent from a lower revision as none: the banner returns and gated scripts stay off (COMPLIANCE 18)', async () => {
-    const c = load(record(1, 1), { ...CONFIG, revision: 2 });
+    const c = await load(record(1, 1), { ...CONFIG, revision: 2 });
     expect(c.store.consent).to.equal(null);
     await until(bannerShown);
     expect(bannerShown()).to.equal(true);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { startGate } from '../../src/core/gate.js';
-import { messagesFor } from '../../src/core/i18n.js';
+import { messagesFor } from '../../src/ui/messages.js';
 import { defineElements } from '../../src/components/registry.js';
+import { uiDefaults } from '../../src/components/samtykke-element.js';
 import { CONFIG, box, makeStore, probe, storedChoice, until } from './gate-helpers.js';
 
 const FIX = '/test/e2e/fixtures';
@@ -170,7 +171,6 @@ describe('gate: scripts', () => {
 });
 
 describe('gate: iframes', () => {
-  const messages = messagesFor('da');
   let container: HTMLElement | undefined;
   let stop: (() => void) | undefined;
   before(() => defineElements());
@@ -184,7 +184,7 @@ describe('gate: iframes', () => {
 
   it('keeps a gated iframe empty behind a placeholder that names the service, whatever the page CSS (COMPLIANCE 1, 43)', async () => {
     container = box(`<style>iframe { display: block }</style>${frame}`);
-    stop = startGate(makeStore(), container, { messages, lang: 'da' });
+    stop = startGate(makeStore(), container);
     const iframe = container.querySelector('iframe')!;
     const ph = container.querySelector('samtykke-embed')!;
     expect(iframe.hasAttribute('src')).to.equal(false);
@@ -192,14 +192,14 @@ describe('gate: iframes', () => {
     expect(ph.nextElementSibling).to.equal(iframe);
     await ph.updateComplete;
     expect(ph.lang).to.equal('da');
-    expect(ph.shadowRoot!.textContent).to.include('Dette indhold fra YouTube vises først');
+    expect(ph.shadowRoot!.textContent).to.include('Dette indhold fra YouTube – Google Ireland Ltd. vises først');
     expect(ph.shadowRoot!.querySelector('[part=base]')!.getAttribute('aria-label')).to.equal('Video om kaffe');
   });
 
   it('loads the iframe after consent, removes the placeholder, and empties it again on withdrawal (COMPLIANCE 22)', async () => {
     container = box(frame);
     const store = makeStore();
-    stop = startGate(store, container, { messages, lang: 'da' });
+    stop = startGate(store, container);
     const iframe = container.querySelector('iframe')!;
     store.acceptService('youtube');
     expect(iframe.getAttribute('src')).to.equal(`${FIX}/frame.html`);
@@ -215,15 +215,18 @@ describe('gate: iframes', () => {
 
   it('loads an iframe at once when consent is stored', () => {
     container = box(frame);
-    stop = startGate(makeStore(storedChoice('all')), container, { messages, lang: 'da' });
+    stop = startGate(makeStore(storedChoice('all')), container);
     expect(container.querySelector('iframe')!.getAttribute('src')).to.equal(`${FIX}/frame.html`);
     expect(container.querySelector('samtykke-embed')).to.equal(null);
   });
 
   it('turns a page-placed <samtykke-embed> into the iframe once allowed (COMPLIANCE 1)', async () => {
+    // The UI gives every placeholder it makes the page's language (an English page here).
+    Object.assign(uiDefaults, { messages: messagesFor('en'), lang: 'en' });
     container = box(`<samtykke-embed category="marketing" service="youtube" src="${FIX}/frame.html" title="Video om kaffe" width="320"></samtykke-embed>`);
+    Object.assign(uiDefaults, { messages: messagesFor('da'), lang: 'da' });
     const store = makeStore();
-    stop = startGate(store, container, { messages: messagesFor('en'), lang: 'en' });
+    stop = startGate(store, container);
     const ph = container.querySelector('samtykke-embed')!;
     await ph.updateComplete;
     expect(ph.shadowRoot!.textContent).to.include('This content from YouTube');
@@ -239,7 +242,7 @@ describe('gate: iframes', () => {
 
   it('names the category when the iframe names no service, and offers only the settings', async () => {
     container = box(`<iframe data-samtykke-category="analytics" data-src="${FIX}/frame.html" title="Kort"></iframe>`);
-    stop = startGate(makeStore(), container, { messages, lang: 'da' });
+    stop = startGate(makeStore(), container);
     const ph = container.querySelector('samtykke-embed')!;
     await ph.updateComplete;
     expect(ph.shadowRoot!.textContent).to.include('Dette indhold fra Statistik');
@@ -250,7 +253,7 @@ describe('gate: iframes', () => {
   it('gives focus to the loaded iframe when the allow button had it (COMPLIANCE 37)', async () => {
     container = box(frame);
     const store = makeStore();
-    stop = startGate(store, container, { messages, lang: 'da' });
+    stop = startGate(store, container);
     const ph = container.querySelector('samtykke-embed')!;
     await ph.updateComplete;
     (ph.shadowRoot!.querySelector('[part=allow]') as HTMLButtonElement).focus();

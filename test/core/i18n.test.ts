@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import da from '../../locales/ui.da.json';
 import en from '../../locales/ui.en.json';
-import { format, localize, messagesFor, resolveLanguage } from '../../src/core/i18n.js';
-import { FULL_CATALOGUE } from '../../src/core/i18n-full.js';
+import { format, localize, resolveLanguage } from '../../src/core/i18n.js';
+import { loadMessages, messagesFor, setLanguageSource } from '../../src/ui/messages.js';
+import { languageFiles } from '../../src/ui/language-files.js';
+import deFile from '../../locales/ui.de.json';
+import svFile from '../../locales/ui.sv.json';
 
-/** The sections the first layer carries; the declaration's and policy page's come with FULL_CATALOGUE. */
-const FIRST_LAYER = ['banner', 'preferences', 'categories', 'cookies', 'reopen', 'embed'];
-const firstLayer = (m: object) => Object.fromEntries(Object.entries(m).filter(([k]) => FIRST_LAYER.includes(k)));
 
 /** Every leaf path of a locale file ("banner.title"), with its value. */
 function leaves(value: unknown, prefix = ''): Array<[string, unknown]> {
@@ -51,23 +51,54 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage('auto', 'en-GB', () => ['da-DK'])).to.equal('en');
     expect(resolveLanguage('auto', 'da', () => ['en-US'])).to.equal('da');
     expect(resolveLanguage('auto', '', () => ['en-US', 'da'])).to.equal('en');
-    expect(resolveLanguage('auto', 'fr', () => ['de-DE', 'da-DK'])).to.equal('da');
-    expect(resolveLanguage('auto', 'fr', () => ['DE', 'EN'])).to.equal('en');
-    expect(resolveLanguage('auto', 'fr', () => ['de', 'es'])).to.equal('da');
+    expect(resolveLanguage('auto', 'pt', () => ['ja-JP', 'da-DK'])).to.equal('da');
+    expect(resolveLanguage('auto', 'pt', () => ['JA', 'EN'])).to.equal('en');
+    expect(resolveLanguage('auto', 'pt', () => ['ja', 'zh'])).to.equal('da');
     expect(resolveLanguage('auto', '', () => [])).to.equal('da');
   });
 
-  it('gives Norwegian and Swedish readers Danish (COMPLIANCE 2)', () => {
-    for (const tag of ['nb-NO', 'nn', 'no', 'sv-SE']) expect(resolveLanguage('auto', tag, () => ['en']), tag).to.equal('da');
+  // A table of what pages and browsers send, and what a visitor should read.
+  const table: Array<[string, string[], string]> = [
+    ['sv-SE', [], 'sv'],
+    ['sv-FI', [], 'sv'],
+    ['nb-NO', [], 'nb'],
+    ['nn', [], 'nb'],
+    ['no', [], 'nb'],
+    ['de-AT', [], 'de'],
+    ['de-CH', ['fr-CH'], 'de'],
+    ['fi', [], 'fi'],
+    ['nl-BE', [], 'nl'],
+    ['fr-CA', [], 'fr'],
+    ['es-MX', [], 'es'],
+    ['it', [], 'it'],
+    ['pl-PL', [], 'pl'],
+    ['is', [], 'is'],
+    ['', ['nn-NO', 'en'], 'nb'],
+    ['', ['pt-BR', 'sv'], 'sv'],
+    ['', ['ja', 'de-AT', 'en'], 'de'],
+    ['x-klingon', ['is-IS'], 'is'],
+    ['EN_gb', [], 'en'],
+  ];
+  for (const [html, browser, expected] of table)
+    it(`with "auto" reads <html lang="${html}"> and browser [${browser.join(', ')}] as ${expected} (COMPLIANCE 2, 41)`, () => {
+      expect(resolveLanguage('auto', html, () => browser)).to.equal(expected);
+    });
+
+  it('offers only the languages a site lists, in the same order of preference (COMPLIANCE 2)', () => {
+    expect(resolveLanguage(['da', 'en', 'de'], 'sv-SE', () => ['de-AT', 'en'])).to.equal('de');
+    expect(resolveLanguage(['da', 'en', 'de'], 'fr', () => ['fr', 'en-US'])).to.equal('en');
+    expect(resolveLanguage(['da', 'en'], 'nb', () => ['nb'])).to.equal('da');
+    // A site without Danish falls back to its own first language.
+    expect(resolveLanguage(['de', 'en'], 'pt', () => ['pt'])).to.equal('de');
   });
 
-  it('asks for the browser\'s languages only when <html lang> does not settle it (reading navigator costs 16 KB of heap)', () => {
+  it('asks for the browser\'s languages only when <html lang> does not settle it', () => {
     let asked = 0;
     const browser = () => (asked++, ['en-US']);
     expect(resolveLanguage('auto', 'da-DK', browser)).to.equal('da');
-    expect(resolveLanguage('auto', 'en', browser)).to.equal('en');
+    expect(resolveLanguage('auto', 'de', browser)).to.equal('de');
     expect(asked).to.equal(0);
-    expect(resolveLanguage('auto', 'fr', browser)).to.equal('en');
+    expect(resolveLanguage('auto', 'pt', browser)).to.equal('en');
     expect(asked).to.equal(1);
   });
 
@@ -76,22 +107,13 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage('auto')).to.equal('da');
     document.documentElement.lang = 'en';
     expect(resolveLanguage('auto')).to.equal('en');
-    document.documentElement.lang = '';
-    const browser = navigator.languages.map((l) => l.split('-')[0]).find((l) => ['da', 'en', 'nb', 'nn', 'no', 'sv'].includes(l));
-    expect(resolveLanguage('auto')).to.equal(browser === 'en' ? 'en' : 'da');
   });
 });
 
 describe('messagesFor', () => {
-  it('gives each language its own catalogue (COMPLIANCE 2)', () => {
-    expect(messagesFor('da')).to.deep.equal(firstLayer(da));
-    expect(messagesFor('en')).to.deep.equal(firstLayer(en));
-    expect(messagesFor('en', undefined, FULL_CATALOGUE)).to.deep.equal(en);
-  });
-
-  it('leaves the declaration and policy strings out of the first layer (issue 3 budget)', () => {
-    expect(Object.keys(messagesFor('da')).sort()).to.deep.equal([...FIRST_LAYER].sort());
-    expect(Object.keys(messagesFor('da', undefined, FULL_CATALOGUE)).sort()).to.deep.equal(Object.keys(da).sort());
+  it('gives Danish and English their own catalogue, whole (COMPLIANCE 2)', () => {
+    expect(messagesFor('da')).to.deep.equal(da);
+    expect(messagesFor('en')).to.deep.equal(en);
   });
 
   it('applies string overrides and ignores unknown keys and non-strings (COMPLIANCE 2)', () => {
@@ -108,7 +130,7 @@ describe('messagesFor', () => {
     expect(m).to.not.have.property('unknown');
     expect(m.preferences).to.deep.equal(da.preferences);
     expect(m.categories.analytics).to.deep.equal({ title: 'Målinger', description: da.categories.analytics.description });
-    expect(leaves(m).map(([p]) => p)).to.deep.equal(leaves(firstLayer(da)).map(([p]) => p));
+    expect(leaves(m).map(([p]) => p)).to.deep.equal(leaves(da).map(([p]) => p));
   });
 
   it('never changes the shipped catalogue, and survives hostile overrides (COMPLIANCE 19)', () => {
@@ -119,6 +141,43 @@ describe('messagesFor', () => {
     expect(JSON.stringify(messagesFor('da'))).to.equal(before);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect(messagesFor('da', hostile).banner.title).to.equal(da.banner.title);
+  });
+});
+
+describe('loadMessages', () => {
+  afterEach(() => setLanguageSource(languageFiles));
+
+  it('fetches a further language from its own file, once (COMPLIANCE 2)', async () => {
+    const asked: string[] = [];
+    setLanguageSource((language) => (asked.push(language), languageFiles(language)));
+    const de = await loadMessages('de');
+    expect(de.banner.rejectAll).to.equal(deFile.banner.rejectAll);
+    await loadMessages('de');
+    expect(asked.filter((l) => l === 'de')).to.have.length.at.most(1);
+    // Danish and English never fetch anything.
+    await loadMessages('da');
+    await loadMessages('en');
+    expect(asked).to.not.include('da').and.not.include('en');
+  });
+
+  it('applies the site owner\'s overrides for that language (COMPLIANCE 2)', async () => {
+    const sv = await loadMessages('sv', { banner: { title: 'Kakor hos Nordlys' } });
+    expect(sv.banner.title).to.equal('Kakor hos Nordlys');
+    expect(sv.banner.acceptAll).to.equal(svFile.banner.acceptAll);
+  });
+
+  it('falls back to Danish, with the reason on the console, when the file cannot be had', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      setLanguageSource(() => Promise.reject(new Error('blocked by CSP')));
+      const m = await loadMessages('pl');
+      expect(m.banner.acceptAll).to.equal(da.banner.acceptAll);
+      expect(errors).to.have.length(1);
+    } finally {
+      console.error = original;
+    }
   });
 });
 

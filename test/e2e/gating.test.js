@@ -61,6 +61,33 @@ const PAGES = {
     ),
   ],
   '/shop/clean.html': [STRICT, page('<script src="/dist/samtykke.js" defer></script>')],
+  // The site signs its own markup with a nonce; 'strict-dynamic' trusts what a signed script creates.
+  '/strict-dynamic.html': [
+    `script-src 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
+    page(
+      `<script src="/dist/samtykke.js" nonce="${NONCE}" defer></script>`,
+      `<script type="text/plain" nonce="${NONCE}" data-samtykke-category="analytics">window.signedRuns = (window.signedRuns || 0) + 1</script>` +
+        // What an attacker's injected markup looks like: gated, but never signed by the site.
+        '<div id="comment"><script type="text/plain" data-samtykke-category="necessary">window.injectedRuns = (window.injectedRuns || 0) + 1</script>' +
+        '<script type="text/plain" data-samtykke-category="necessary" data-src="/fixtures/gated.js"></script></div>',
+    ),
+  ],
+  // Trusted Types enforced; the page allows Lit's policy and Samtykke's.
+  '/trusted-types.html': [
+    `${STRICT}; require-trusted-types-for 'script'; trusted-types lit-html samtykke`,
+    page(
+      '<script src="/dist/samtykke.js" defer></script>',
+      gated('/fixtures/gated.js') + '<script type="text/plain" data-samtykke-category="analytics">window.inlineRuns = (window.inlineRuns || 0) + 1</script>',
+    ),
+  ],
+  // Trusted Types enforced, and Samtykke's policy not allowed: the layers work, gated scripts cannot.
+  '/trusted-types-refused.html': [
+    `${STRICT}; require-trusted-types-for 'script'; trusted-types lit-html`,
+    page(
+      '<script src="/dist/samtykke.js" defer></script>',
+      '<script type="text/plain" data-samtykke-category="analytics">window.inlineRuns = (window.inlineRuns || 0) + 1</script>',
+    ),
+  ],
 };
 
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8' };
@@ -142,9 +169,14 @@ async function open(path, { consent = false, host } = {}) {
   if (consent) await context.addCookies([consentCookie(base)]);
   const tab = await context.newPage();
   const cspConsole = [];
-  tab.on('console', (m) => /Content Security Policy/i.test(m.text()) && cspConsole.push(m.text()));
+  const errors = [];
+  tab.on('console', (m) => {
+    if (/Content Security Policy|Trusted Type/i.test(m.text())) cspConsole.push(m.text());
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  tab.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   await tab.goto(base + path);
-  return { context, tab, cspConsole };
+  return { context, tab, cspConsole, errors };
 }
 
 describe('dist/samtykke.js in real page loads', () => {
@@ -250,6 +282,57 @@ describe('dist/samtykke.js in real page loads', () => {
     ]);
     await tab.evaluate(() => window.Samtykke.withdraw());
     assert.deepEqual(await jar(), ['keep@.example.test/', 'samtykke@shop.example.test/']);
+    await context.close();
+  });
+
+  test("under a nonce CSP with 'strict-dynamic', the UI loads with the loader's nonce and only signed gated scripts run; injected ones are reported, never run", async () => {
+    const { context, tab, cspConsole, errors } = await open('/strict-dynamic.html');
+    const accept = tab.locator('samtykke-banner [data-action="accept-all"]');
+    await accept.waitFor();
+    // Necessary needs no consent, yet the unsigned "necessary" scripts stayed inert.
+    assert.equal(await tab.evaluate(() => window.injectedRuns), undefined);
+    assert.equal(await tab.evaluate(() => window.__gatedRuns), undefined);
+    // Markup injected later is refused the same way.
+    await tab.evaluate(() =>
+      document.getElementById('comment').insertAdjacentHTML('beforeend', '<script type="text/plain" data-samtykke-category="necessary">window.injectedRuns = 99</script>'),
+    );
+    await accept.click();
+    await tab.waitForFunction(() => window.signedRuns === 1);
+    await tab.waitForTimeout(200);
+    assert.equal(await tab.evaluate(() => window.injectedRuns), undefined);
+    assert.equal(await tab.evaluate(() => window.__gatedRuns), undefined);
+    const refusals = errors.filter((e) => e.includes("without the page's nonce"));
+    assert.equal(refusals.length, 3, errors.join('\n'));
+    assert.deepEqual(await tab.evaluate(() => window.violations), []);
+    assert.deepEqual(cspConsole, []);
+    await context.close();
+  });
+
+  test("under require-trusted-types-for 'script', the layers render through Lit's policy and gated scripts run through Samtykke's, with zero violations", async () => {
+    const { context, tab, cspConsole, errors } = await open('/trusted-types.html');
+    const accept = tab.locator('samtykke-banner [data-action="accept-all"]');
+    await accept.waitFor();
+    await accept.click();
+    await tab.waitForFunction(() => window.__gatedRuns === 1 && window.inlineRuns === 1);
+    // The preference centre renders too (a template of its own, first made now).
+    await tab.evaluate(() => window.Samtykke.showPreferences());
+    await tab.locator('samtykke-preferences dialog[open]').waitFor();
+    assert.deepEqual(await tab.evaluate(() => window.violations), []);
+    assert.deepEqual(cspConsole, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('where the page does not allow the samtykke policy, the choice is still stored and a clear console error says what to allow; nothing gated runs', async () => {
+    const { context, tab, errors } = await open('/trusted-types-refused.html');
+    const accept = tab.locator('samtykke-banner [data-action="accept-all"]');
+    await accept.waitFor();
+    await accept.click();
+    await tab.waitForFunction(() => window.Samtykke.getConsent()?.method === 'accept-all');
+    assert.ok((await context.cookies()).some((c) => c.name === 'samtykke'));
+    assert.equal(await tab.evaluate(() => window.inlineRuns), undefined);
+    assert.ok(errors.some((e) => e.includes('allow the policy "samtykke"')), errors.join('\n'));
+    assert.equal(errors.filter((e) => e.startsWith('uncaught')).length, 0, errors.join('\n'));
     await context.close();
   });
 });

@@ -4,9 +4,10 @@
 // elements are registered, which is where SamtykkeElement and LitElement differed.
 import { expect } from '@open-wc/testing';
 import { createApi } from '../../src/api.js';
-import { mountLayers } from '../../src/layers.js';
+import type { SamtykkeOptions } from '../../src/core/config.js';
+import { mountLayers } from '../../src/ui/layers.js';
 
-const CONFIG = {
+const CONFIG: SamtykkeOptions = {
   theme: 'dark',
   language: 'en',
   categories: [
@@ -32,6 +33,8 @@ describe('a page-placed <samtykke-embed> gated before the elements are defined',
     );
     api = createApi(mountLayers);
     api.init(CONFIG);
+    // The placeholder needs the UI, which is imported now: the element is defined once it is here.
+    await api.controller!.requestLayers();
     const embed = document.querySelector('samtykke-embed') as HTMLElement & { theme: string; updateComplete: Promise<unknown> };
     await embed.updateComplete;
     expect(embed.theme).to.equal('dark');

@@ -2,7 +2,8 @@ import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { SamtykkeController } from '../../src/controller.js';
 import type { ConsentRecord } from '../../src/core/record.js';
-import { mountLayers, type Layers } from '../../src/layers.js';
+import { mountLayers } from '../../src/ui/layers.js';
+import type { Layers } from '../../src/controller.js';
 import type { SamtykkeBanner } from '../../src/components/banner/banner.js';
 import type { SamtykkePreferences } from '../../src/components/preferences/preferences.js';
 import type { SamtykkeReopen } from '../../src/components/reopen/reopen.js';
@@ -28,7 +29,8 @@ let layers: Layers | null = null;
 
 async function start(extra: Record<string, unknown> = {}): Promise<SamtykkeController> {
   ctrl = new SamtykkeController({ ...SHOP, ...extra });
-  ctrl.start((c) => (layers = mountLayers(c)));
+  ctrl.start(async (c) => (layers = await mountLayers(c)));
+  await ctrl.requestLayers();
   await settle();
   return ctrl;
 }

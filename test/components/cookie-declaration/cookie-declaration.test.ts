@@ -189,6 +189,9 @@ describe('<samtykke-cookie-declaration>', () => {
       expect(squash(root(el).querySelector('dd')!.textContent!)).to.equal(id);
 
       root(el).querySelector<HTMLButtonElement>('button[part="change"]')!.click();
+      // The preference centre is in the UI, which the controller loads first.
+      await ctrl.requestLayers();
+      await Promise.resolve();
       expect(opened).to.equal(1);
     } finally {
       ctrl.stop();

@@ -95,9 +95,11 @@ describe('the demo site', () => {
         w.cspViolations = [];
         document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
         w.layoutShifts = [];
+        /** "FOOTER", "SAMTYKKE-COOKIE-DECLARATION", "P#demo-statistik": enough to find what moved. */
+        const describe = (/** @type {Element | null | undefined} */ node) => (node ? `${node.nodeName}${node.id ? `#${node.id}` : ''}` : '(gone)');
         new PerformanceObserver((list) => {
           for (const entry of /** @type {any[]} */ (list.getEntries()))
-            if (!entry.hadRecentInput) w.layoutShifts.push({ value: entry.value, nodes: entry.sources.map((/** @type {any} */ s) => s.node?.nodeName ?? '?') });
+            if (!entry.hadRecentInput) w.layoutShifts.push({ value: entry.value, nodes: entry.sources.map((/** @type {any} */ s) => describe(s.node)) });
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const page = await context.newPage();

@@ -91,9 +91,13 @@ describe('Lighthouse on the demo pages', () => {
 
       const cls = lhr.audits['cumulative-layout-shift'];
       assert.equal(typeof cls.numericValue, 'number', `CLS was not measured: ${cls.errorMessage ?? cls.scoreDisplayMode}`);
-      const details = /** @type {{ items?: { score: number, node?: { snippet?: string } }[] } | undefined} */ (lhr.audits['layout-shifts']?.details);
-      const shifts = (details?.items ?? []).map((item) => `${item.score.toFixed(4)} ${item.node?.snippet ?? '(no node)'}`);
-      assert.equal(cls.numericValue, 0, `CLS ${cls.numericValue}; shifts:\n${shifts.join('\n')}`);
+      // Which elements moved; Lighthouse 12.2 cannot always say on Chromium 156 (its RootCauses
+      // gatherer fails on the newer trace), and then test/e2e/demo-site.test.js names them.
+      const shiftsAudit = lhr.audits['layout-shifts'];
+      const details = /** @type {{ items?: { score: number, node?: { snippet?: string } }[] } | undefined} */ (shiftsAudit?.details);
+      const shifts = details?.items?.map((item) => `${item.score.toFixed(4)} ${item.node?.snippet ?? '(no node)'}`).join('\n') ??
+        `(not known: ${shiftsAudit?.errorMessage ?? 'no layout-shifts audit'})`;
+      assert.equal(cls.numericValue, 0, `CLS ${cls.numericValue}; shifts:\n${shifts}`);
     });
   }
 });

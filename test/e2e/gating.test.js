@@ -74,18 +74,20 @@ const PAGES = {
   ],
   // Trusted Types enforced; the page allows Lit's policy and Samtykke's.
   '/trusted-types.html': [
-    `${STRICT}; require-trusted-types-for 'script'; trusted-types lit-html samtykke`,
+    `${STRICT}; script-src 'self' 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types lit-html samtykke`,
     page(
       '<script src="/dist/samtykke.js" defer></script>',
-      gated('/fixtures/gated.js') + '<script type="text/plain" data-samtykke-category="analytics">window.inlineRuns = (window.inlineRuns || 0) + 1</script>',
+      gated('/fixtures/gated.js') +
+        `<script type="text/plain" nonce="${NONCE}" data-samtykke-category="analytics">window.inlineRuns = (window.inlineRuns || 0) + 1</script>`,
     ),
   ],
   // Trusted Types enforced, and Samtykke's policy not allowed: the layers work, gated scripts cannot.
   '/trusted-types-refused.html': [
-    `${STRICT}; require-trusted-types-for 'script'; trusted-types lit-html`,
+    `${STRICT}; script-src 'self' 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types lit-html`,
     page(
       '<script src="/dist/samtykke.js" defer></script>',
-      '<script type="text/plain" data-samtykke-category="analytics">window.inlineRuns = (window.inlineRuns || 0) + 1</script>',
+      // Signed, so only Trusted Types can stop it.
+      `<script type="text/plain" nonce="${NONCE}" data-samtykke-category="analytics">window.inlineRuns = (window.inlineRuns || 0) + 1</script>`,
     ),
   ],
 };

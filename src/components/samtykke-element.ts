@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { CategoryConfig, Language } from '../core/config.js';
 import { localize } from '../core/i18n.js';
-import { messagesFor, type Messages } from '../ui/messages.js';
+import { messagesFor, type LayerMessages } from '../ui/messages.js';
 
 /** The colour scheme a layer shows; `auto` follows `prefers-color-scheme`. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -14,7 +14,7 @@ export type ThemePreset = 'default' | 'minimal' | 'contrast';
  * loads (see `src/ui.ts`), so a placeholder the gate inserts, or one a page placed, speaks
  * the page's language from its first render.
  */
-export const uiDefaults: { messages: Messages; lang: Language; theme: Theme; preset: ThemePreset } = {
+export const uiDefaults: { messages: LayerMessages; lang: Language; theme: Theme; preset: ThemePreset } = {
   messages: messagesFor('da'),
   lang: 'da',
   theme: 'auto',
@@ -34,7 +34,7 @@ export class SamtykkeElement extends LitElement {
   };
 
   /** The strings to show, from `locales/ui.*.json` with the site owner's overrides; Danish by default. */
-  declare messages: Messages;
+  declare messages: LayerMessages;
 
   /** The language of `messages`, carried as `lang` on the element (WCAG 3.1.2). */
   declare lang: string;
@@ -51,11 +51,6 @@ export class SamtykkeElement extends LitElement {
     this.lang = uiDefaults.lang;
     this.theme = uiDefaults.theme;
     this.preset = uiDefaults.preset;
-  }
-
-  /** Asks the controller for a decision or a layer: a bubbling, composed event. */
-  protected intent(type: string, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   /** A category's title and description: the config's own, else the built-in text for its id. */

@@ -1,18 +1,31 @@
 /**
- * The UI's strings. Danish and English come with the UI file; every other shipped language is
- * a file of its own beside it, fetched only when that language is chosen (`loadMessages`).
+ * The strings the layers show (banner, preference centre, reopen button, placeholder). Danish
+ * and English come with the UI file; every other shipped language is a file of its own beside
+ * it, fetched only when that language is chosen (`loadMessages`). The policy page's strings
+ * (declaration, policy, history) are not here: they come with the policy bundle.
  */
-import da from '../../locales/ui.da.json';
-import en from '../../locales/ui.en.json';
+import * as da from '../../locales/ui.da.json';
+import * as en from '../../locales/ui.en.json';
 import type { Language } from '../core/config.js';
 import type { Messages } from '../core/i18n.js';
 
-export type { Messages };
+/** The sections of `locales/ui.*.json` the layers read. */
+export type LayerMessages = Pick<Messages, 'banner' | 'preferences' | 'categories' | 'cookies' | 'reopen' | 'embed'>;
 
-/** The languages whose strings are in the UI file itself. */
-const BUILT_IN: Partial<Record<Language, Messages>> = { da, en };
+/** Only the layers' sections of a locale file: the JSON's other sections stay out of the UI file. */
+const layers = (file: typeof da): LayerMessages => ({
+  banner: file.banner,
+  preferences: file.preferences,
+  categories: file.categories,
+  cookies: file.cookies,
+  reopen: file.reopen,
+  embed: file.embed,
+});
 
-/** Where a further language's strings come from: `src/ui.ts` and the policy entry each set one. */
+/** The languages whose strings are here, built in or loaded. */
+const known: Partial<Record<Language, LayerMessages>> = { da: layers(da), en: layers(en as typeof da) };
+
+/** Where a further language's strings come from: `src/ui.ts` sets its sibling chunks. */
 export type LanguageSource = (language: Language) => Promise<{ default: unknown }> | undefined;
 
 let source: LanguageSource = () => undefined;
@@ -22,34 +35,35 @@ export function setLanguageSource(next: LanguageSource): void {
   source = next;
 }
 
-/** Merges a site owner's overrides into the shipped strings; keys the shipped strings lack are ignored. */
-function merge<T>(base: T, override: unknown): T {
+/** Merges overrides into shipped strings; keys the shipped strings lack, and non-strings, are ignored. */
+export function mergeMessages<T>(base: T, override: unknown): T {
   if (typeof base === 'string') return (typeof override === 'string' ? override : base) as T;
   const out = { ...(base as Record<string, unknown>) };
   for (const key of Object.keys(out))
     if (override !== null && typeof override === 'object' && Object.hasOwn(override, key))
-      out[key] = merge(out[key], (override as Record<string, unknown>)[key]);
+      out[key] = mergeMessages(out[key], (override as Record<string, unknown>)[key]);
   return out as T;
 }
 
 /**
- * The strings of a language whose file is already here (Danish, English, or one loaded before),
- * with the site owner's overrides applied; Danish for any other.
+ * The layers' strings in a language that is already here (Danish, English, or one loaded
+ * before), with the site owner's overrides applied; Danish for any other.
  */
-export function messagesFor(language: string, overrides?: object): Messages {
-  const base = BUILT_IN[language as Language] ?? da;
-  return overrides ? merge(base, overrides) : base;
+export function messagesFor(language: string, overrides?: object): LayerMessages {
+  const base = known[language as Language] ?? known.da!;
+  return overrides ? mergeMessages(base, overrides) : base;
 }
 
 /**
- * The strings of any shipped language, fetching its file the first time; Danish strings when
+ * The layers' strings in any shipped language, fetching its file the first time; Danish when
  * the file cannot be had (the network, a CSP), with the reason on the console.
  */
-export async function loadMessages(language: Language, overrides?: object): Promise<Messages> {
-  if (!BUILT_IN[language]) {
+export async function loadMessages(language: Language, overrides?: object): Promise<LayerMessages> {
+  if (!known[language]) {
     try {
       const file = await source(language);
-      if (file) BUILT_IN[language] = merge(da, file.default);
+      // Each key falls back to Danish, so a file missing one still shows a whole layer.
+      if (file) known[language] = mergeMessages(known.da!, file.default);
     } catch (error) {
       console.error(`Samtykke: the "${language}" strings could not be loaded; showing Danish.`, error);
     }

@@ -4,6 +4,7 @@ import en from '../../locales/ui.en.json';
 import { format, localize, resolveLanguage } from '../../src/core/i18n.js';
 import { loadMessages, messagesFor, setLanguageSource } from '../../src/ui/messages.js';
 import { languageFiles } from '../../src/ui/language-files.js';
+import { pageMessagesFor } from '../../src/components/page-messages.js';
 import deFile from '../../locales/ui.de.json';
 import svFile from '../../locales/ui.sv.json';
 
@@ -111,9 +112,17 @@ describe('resolveLanguage', () => {
 });
 
 describe('messagesFor', () => {
-  it('gives Danish and English their own catalogue, whole (COMPLIANCE 2)', () => {
-    expect(messagesFor('da')).to.deep.equal(da);
-    expect(messagesFor('en')).to.deep.equal(en);
+  const LAYERS = ['banner', 'preferences', 'categories', 'cookies', 'reopen', 'embed'];
+  const layersOf = (file: object) => Object.fromEntries(Object.entries(file).filter(([key]) => LAYERS.includes(key)));
+
+  it('gives Danish and English the layers\' sections of their own catalogue (COMPLIANCE 2)', () => {
+    expect(messagesFor('da')).to.deep.equal(layersOf(da));
+    expect(messagesFor('en')).to.deep.equal(layersOf(en));
+  });
+
+  it('leaves the policy page\'s strings to the policy bundle, which has all of them', () => {
+    expect(Object.keys(messagesFor('da')).sort()).to.deep.equal([...LAYERS].sort());
+    expect(pageMessagesFor('en')).to.deep.equal(en);
   });
 
   it('applies string overrides and ignores unknown keys and non-strings (COMPLIANCE 2)', () => {
@@ -130,7 +139,7 @@ describe('messagesFor', () => {
     expect(m).to.not.have.property('unknown');
     expect(m.preferences).to.deep.equal(da.preferences);
     expect(m.categories.analytics).to.deep.equal({ title: 'Målinger', description: da.categories.analytics.description });
-    expect(leaves(m).map(([p]) => p)).to.deep.equal(leaves(da).map(([p]) => p));
+    expect(leaves(m).map(([p]) => p)).to.deep.equal(leaves(layersOf(da)).map(([p]) => p));
   });
 
   it('never changes the shipped catalogue, and survives hostile overrides (COMPLIANCE 19)', () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import da from '../../locales/policy.da.json';
 import en from '../../locales/policy.en.json';
 import { resolveConfig } from '../../src/core/config.js';
-import { messagesFor } from '../../src/ui/messages.js';
+import { pageMessagesFor } from '../../src/components/page-messages.js';
 import { isSafeLink, validatePolicy, type PolicyDocument, type PolicySection } from '../../src/core/policy.js';
 import { contactPhrase, controllerLines, fillContext, fillInline, retentionUntil } from '../../src/core/policy-fill.js';
 
@@ -86,7 +86,7 @@ describe('policy schema', () => {
 });
 
 describe('policy fields', () => {
-  const ctx = (config: object) => fillContext(validatePolicy(da).document as PolicyDocument, resolveConfig(config).config, 'da', messagesFor('da').policy);
+  const ctx = (config: object) => fillContext(validatePolicy(da).document as PolicyDocument, resolveConfig(config).config, 'da', pageMessagesFor('da').policy);
 
   it('keeps the seed\'s retention example for its own financial year and moves it with another (COMPLIANCE 29)', () => {
     // Ended in May 2017: the financial year holding May 2017 ends on the first year-end on or after 31 May 2017; five years on from there.

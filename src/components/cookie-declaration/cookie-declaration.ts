@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { CategoryConfig, Language, SamtykkeConfig } from '../../core/config.js';
 import { format, localize, resolveLanguage, type Messages } from '../../core/i18n.js';
-import { messagesFor } from '../../ui/messages.js';
+import { pageMessagesFor } from '../page-messages.js';
 import { DATE_LOCALES } from '../../core/policy-fill.js';
 import { configFor, currentConsent } from '../../core/policy-page.js';
 import type { ConsentRecord } from '../../core/record.js';
@@ -94,7 +94,7 @@ export class SamtykkeCookieDeclaration extends LitElement {
   override render() {
     const config = configFor(this.config);
     const language = this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
-    const m = messagesFor(language, config.texts[language]);
+    const m = pageMessagesFor(language, config.texts[language]);
     const consent = this.consent !== undefined ? this.consent : currentConsent(config);
     const level = Math.min(5, Math.max(1, this.headingLevel || 2));
     const d = m.declaration;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Language, SamtykkeConfig } from '../../core/config.js';
 import { format, resolveLanguage, type Messages } from '../../core/i18n.js';
-import { messagesFor } from '../../ui/messages.js';
+import { pageMessagesFor } from '../page-messages.js';
 import type { PolicyBlock, PolicyDocument, PolicySection } from '../../core/policy.js';
 import { controllerLines, fillContext, fillInline, formatDate, type FillContext, type Segment } from '../../core/policy-fill.js';
 import { configFor } from '../../core/policy-page.js';
@@ -133,7 +133,7 @@ export class SamtykkePrivacyPolicy extends LitElement {
     const asked = this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
     const { doc, failed } = this.chosen(asked);
     const language = doc.language ?? asked;
-    const m = messagesFor(language, config.texts[language]);
+    const m = pageMessagesFor(language, config.texts[language]);
     const ctx = fillContext(doc, config, language, m.policy);
     const level = Math.min(5, Math.max(1, this.headingLevel || 1));
     return html`<article part="base" lang=${language} @click=${this.onClick}>

@@ -52,6 +52,12 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   const queue: HTMLScriptElement[] = [];
   const ran: HTMLElement[] = [];
   const placeholders = new WeakMap<HTMLIFrameElement, Placeholder>();
+  // A gated iframe's own inline display, given back when it is shown (`none` is the gate's while it waits).
+  const ownDisplay = new WeakMap<HTMLIFrameElement, string>();
+  const hide = (frame: HTMLIFrameElement) => {
+    if (!ownDisplay.has(frame)) ownDisplay.set(frame, frame.style.display);
+    frame.style.display = 'none';
+  };
   const warned: Record<string, 1> = {};
   let waiting = false;
 
@@ -97,7 +103,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
       frame.setAttribute(name === 'src' ? 'data-src' : name === 'category' || name === 'service' ? `data-samtykke-${name}` : name, value);
     embed.removeAttribute('src');
     placeholders.set(frame, dress(embed, frame));
-    frame.style.display = 'none';
+    hide(frame);
     embed.after(frame);
   };
 
@@ -110,7 +116,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
         // Focus was on the placeholder's button: hand it to the content that replaced it.
         const focused = doc.activeElement == ph;
         ph.remove();
-        frame.style.display = '';
+        frame.style.display = ownDisplay.get(frame) ?? '';
         if (focused) frame.focus();
       }
     } else {
@@ -121,7 +127,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
         frame.before(ph);
         options.onPlaceholder?.();
         // Inline (through the CSSOM, which CSP allows), so a page rule like `iframe { display: block }` cannot show it.
-        frame.style.display = 'none';
+        hide(frame);
       }
     }
   };

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { format } from '../../core/i18n.js';
+import { dispatchIntent } from '../shared/intent.js';
 import { layerStyles } from '../shared/layer.styles.js';
 import { SamtykkeElement } from '../samtykke-element.js';
 import { embedStyles } from './embed.styles.js';
@@ -55,9 +56,9 @@ export class SamtykkeEmbed extends SamtykkeElement {
     return html`<div class="panel" part="base" role="group" aria-label=${this.title || name}>
       <p>${format(m.blocked, { service: name })}</p>
       ${service
-        ? html`<button part="allow" @click=${() => this.intent('accept-service', { service })}>${format(m.allow, { service: name })}</button>`
+        ? html`<button part="allow" @click=${() => dispatchIntent(this, 'accept-service', { service })}>${format(m.allow, { service: name })}</button>`
         : nothing}
-      <button part="settings" @click=${() => this.intent('customise')}>${m.settings}</button>
+      <button part="settings" @click=${() => dispatchIntent(this, 'customise')}>${m.settings}</button>
       ${this.privacyUrl ? html`<p><a part="privacy" href=${this.privacyUrl}>${format(m.privacy, { service: name })}</a></p>` : nothing}
     </div>`;
   }

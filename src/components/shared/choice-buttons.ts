@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { SamtykkeElement } from '../samtykke-element.js';
+import { dispatchIntent } from './intent.js';
 
 /**
  * The three equal choices (COMPLIANCE 3, 4, 12): accept all, reject all, then `last`
@@ -20,7 +21,7 @@ export function choiceButtons(host: SamtykkeElement, last: string, label: string
           type="button"
           part=${action}
           data-action=${action}
-          @click=${() => host.dispatchEvent(new CustomEvent(action, { detail: action === last ? detail?.() : undefined, bubbles: true, composed: true }))}
+          @click=${() => dispatchIntent(host, action, action === last ? detail?.() : undefined)}
         >${text}</button>`,
     )}
   </div>`;

@@ -38,8 +38,8 @@ const CONFIG = {
   ],
 };
 
-const page = (head, body = '') => `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Gating test</title>
-<script type="application/json" id="samtykke-config">${JSON.stringify(CONFIG)}</script>${head}</head><body><h1>Shop</h1>${body}</body></html>`;
+const page = (head, body = '', lang = 'da') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Gating test</title>
+<script type="application/json" id="samtykke-config">${JSON.stringify({ ...CONFIG, language: 'auto' })}</script>${head}</head><body><h1>Shop</h1>${body}</body></html>`;
 const gated = (src, category = 'analytics') => `<script type="text/plain" data-samtykke-category="${category}" data-src="${src}"></script>`;
 const video = '<iframe data-samtykke-category="marketing" data-samtykke-service="youtube" data-src="/fixtures/frame.html" title="Video om kaffe"></iframe>';
 
@@ -61,6 +61,10 @@ const PAGES = {
     ),
   ],
   '/shop/clean.html': [STRICT, page('<script src="/dist/samtykke.js" defer></script>')],
+  // The page's language picks the strings; only that language's file is fetched.
+  '/lang-da.html': [STRICT, page('<script src="/dist/samtykke.js" defer></script>')],
+  '/lang-de.html': [STRICT, page('<script src="/dist/samtykke.js" defer></script>', '', 'de-AT')],
+  '/lang-nb.html': [STRICT, page('<script src="/dist/samtykke.js" defer></script>', '', 'nn')],
   // The site signs its own markup with a nonce; 'strict-dynamic' trusts what a signed script creates.
   '/strict-dynamic.html': [
     `script-src 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`,
@@ -337,4 +341,26 @@ describe('dist/samtykke.js in real page loads', () => {
     assert.equal(errors.filter((e) => e.startsWith('uncaught')).length, 0, errors.join('\n'));
     await context.close();
   });
+
+  for (const [path, lang, title] of [
+    ['/lang-da.html', 'da', 'Vi bruger cookies'],
+    ['/lang-de.html', 'de', null],
+    ['/lang-nb.html', 'nb', null],
+  ])
+    test(`a first view of <html lang> ${path.slice(6, 8)} shows ${lang} and fetches ${lang === 'da' ? 'no language file' : `only samtykke-ui.${lang}.js`} (COMPLIANCE 2, 41)`, async () => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const fetched = [];
+      tab.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await tab.goto(origin + path);
+      const heading = tab.locator('samtykke-banner h2');
+      await heading.waitFor();
+      const expected = title ?? JSON.parse(await readFile(new URL(`locales/ui.${lang}.json`, ROOT), 'utf8')).banner.title;
+      assert.equal(await heading.textContent(), expected);
+      assert.equal(await tab.locator('samtykke-banner').getAttribute('lang'), lang);
+      const languageFiles = fetched.filter((p) => /^\/dist\/samtykke-ui\.[a-z]+\.js$/.test(p));
+      assert.deepEqual(languageFiles, lang === 'da' ? [] : [`/dist/samtykke-ui.${lang}.js`]);
+      assert.ok(fetched.includes('/dist/samtykke-ui.js'));
+      await context.close();
+    });
 });

@@ -10,7 +10,8 @@
  *   vanilla-cookieconsent-{banner,preferences}-{da,en}-{light,dark}-{desktop,mobile}.png
  *   banner-desktop.png, preferences-desktop.png (the README's pictures: Danish, light)
  *
- * desktop is 1280×800, mobile 375×667; every picture is the viewport. The vanilla-cookieconsent
+ * desktop is 1280×800, mobile 375×667; every picture is the viewport (the reopen button hovered,
+ * so its tooltip shows its name). The vanilla-cookieconsent
  * pictures show that library (installed as a dev dependency) on the same shop page with
  * Samtykke's texts, for comparison. English is the demo with `"language": "en"` in its config.
  *
@@ -188,8 +189,10 @@ async function samtykkeShots(browser, origin, v) {
     await page.keyboard.press('Escape');
 
     await page.locator('samtykke-banner').getByRole('button', { name: t.banner.rejectAll, exact: true }).click();
-    await page.locator('samtykke-reopen button').waitFor();
+    // Hovered, so the picture shows the name its tooltip gives it.
+    await page.locator('samtykke-reopen button').hover();
     if (wanted(reopen)) await shoot(page, reopen);
+    await page.mouse.move(SIZES[v.size].width / 2, 1);
 
     const placeholder = page.locator('samtykke-embed');
     await placeholder.waitFor();

@@ -11,9 +11,10 @@
  *   banner-desktop.png, preferences-desktop.png (the README's pictures: Danish, light)
  *
  * desktop is 1280×800, mobile 375×667; every picture is the viewport (the reopen button hovered,
- * so its tooltip shows its name). The vanilla-cookieconsent
- * pictures show that library (installed as a dev dependency) on the same shop page with
- * Samtykke's texts, for comparison. English is the demo with `"language": "en"` in its config.
+ * so its tooltip shows its name). The vanilla-cookieconsent pictures show that library
+ * (installed as a dev dependency) on the same shop page with Samtykke's texts, for comparison.
+ * English is the demo with `"language": "en"` in its config: the widget and the policy speak
+ * English, the shop's own text stays Danish.
  *
  * Arguments filter by name: `npm run screenshots -- banner-da` writes only the pictures whose
  * name contains "banner-da". Needs `npm run build:bundles` first. CHROME_PATH overrides

@@ -6,6 +6,10 @@
 import { SamtykkeCookieDeclaration } from './components/cookie-declaration/cookie-declaration.js';
 import { SamtykkePrivacyPolicy } from './components/privacy-policy/privacy-policy.js';
 import { SamtykkeConsentHistory } from './components/consent-history/consent-history.js';
+import { setPageLanguageSource } from './components/page-messages.js';
+
+// Further languages come from the UI build's files beside this script.
+setPageLanguageSource((language) => import(new URL(`samtykke-ui.${language}.js`, import.meta.url).href));
 
 for (const [name, element] of [
   ['samtykke-privacy-policy', SamtykkePrivacyPolicy],

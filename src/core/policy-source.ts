@@ -11,7 +11,8 @@ import { reportPolicyProblems, validatePolicy, type PolicyDocument } from './pol
 const DEFAULTS = { da, en } as unknown as Record<Language, PolicyDocument>;
 
 /** The shipped policy in a language (the seed's Danish text, or its English translation). */
-export const defaultPolicy = (language: Language): PolicyDocument => DEFAULTS[language];
+/** The shipped policy in Danish or English; every other language gets the English text (see the policy element). */
+export const defaultPolicy = (language: Language): PolicyDocument => DEFAULTS[language as keyof typeof DEFAULTS] ?? DEFAULTS.en;
 
 const checked = new WeakMap<object, PolicyDocument | null>();
 

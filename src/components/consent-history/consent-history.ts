@@ -1,9 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import * as da from '../../../locales/ui.da.json';
-import * as en from '../../../locales/ui.en.json';
-import type { SamtykkeConfig } from '../../core/config.js';
+import type da from '../../../locales/ui.da.json';
+import type { Language, SamtykkeConfig } from '../../core/config.js';
 import { format, localize, resolveLanguage } from '../../core/i18n.js';
+import { DATE_LOCALES } from '../../core/policy-fill.js';
 import { configFor, currentConsent } from '../../core/policy-page.js';
+import { pageMessagesFor } from '../page-messages.js';
 import type { ConsentRecord } from '../../core/record.js';
 import { heading } from '../privacy-policy/document-templates.js';
 import { consentHistoryStyles } from './consent-history.styles.js';
@@ -23,9 +24,6 @@ export type HistoryState = 'no-endpoint' | 'no-consent' | 'loading' | 'unreachab
 
 type HistoryMessages = typeof da.history;
 
-const MESSAGES = { da: da.history, en: en.history };
-const CATEGORY_NAMES: Record<'da' | 'en', Record<string, { title: string } | undefined>> = { da: da.categories, en: en.categories };
-const LOCALES = { da: 'da-DK', en: 'en-GB' };
 
 /** Tries to find a just-made decision in the log before saying the log lacks it. */
 const WAIT_ATTEMPTS = 5;
@@ -141,9 +139,8 @@ export class SamtykkeConsentHistory extends LitElement {
     if (typeof consent === 'object') this.consent = consent;
   };
 
-  private language(config: SamtykkeConfig): 'da' | 'en' {
-    const language = this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
-    return language === 'en' ? 'en' : 'da';
+  private language(config: SamtykkeConfig): Language {
+    return this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
   }
 
   private current(config: SamtykkeConfig): ConsentRecord | null {
@@ -204,7 +201,7 @@ export class SamtykkeConsentHistory extends LitElement {
   override render() {
     const config = configFor(this.config);
     const language = this.language(config);
-    const m: HistoryMessages = { ...MESSAGES[language], ...(config.texts[language] as { history?: Partial<HistoryMessages> } | undefined)?.history };
+    const m: HistoryMessages = pageMessagesFor(language, config.texts[language], () => this.requestUpdate()).history;
     const consent = this.current(config);
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     const status = {
@@ -227,17 +224,18 @@ export class SamtykkeConsentHistory extends LitElement {
     </section>`;
   }
 
-  private item(e: LoggedEvent, config: SamtykkeConfig, language: 'da' | 'en', m: HistoryMessages): unknown {
+  private item(e: LoggedEvent, config: SamtykkeConfig, language: Language, m: HistoryMessages): unknown {
     const known = (m as Record<string, string>)[e.action];
-    const action = Object.hasOwn(MESSAGES[language], e.action) && typeof known === 'string' ? known : format(m.unknownAction, { action: String(e.action) });
+    const action = Object.hasOwn(m, e.action) && typeof known === 'string' ? known : format(m.unknownAction, { action: String(e.action) });
+    const categoryNames = pageMessagesFor(language).categories as Record<string, { title: string } | undefined>;
     const names = Object.keys(e.categories ?? {})
       .filter((id) => e.categories[id] === true)
       .map((id) => {
         const own = config.categories.find((c) => c.id === id);
-        return (own && localize(own.title, language)) || (Object.hasOwn(CATEGORY_NAMES[language], id) && CATEGORY_NAMES[language][id]?.title) || id;
+        return (own && localize(own.title, language)) || (Object.hasOwn(categoryNames, id) && categoryNames[id]?.title) || id;
       });
     const date = new Date(e.receivedAt);
-    const when = Number.isNaN(date.getTime()) ? String(e.receivedAt) : new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    const when = Number.isNaN(date.getTime()) ? String(e.receivedAt) : new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'long', timeStyle: 'short' }).format(date);
     return html`<li part="item" data-event=${String(e.eventId)}>
       <time datetime=${String(e.receivedAt)}>${when}</time>
       <span class="what">${action}.</span>

@@ -94,7 +94,7 @@ export class SamtykkeCookieDeclaration extends LitElement {
   override render() {
     const config = configFor(this.config);
     const language = this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
-    const m = pageMessagesFor(language, config.texts[language]);
+    const m = pageMessagesFor(language, config.texts[language], () => this.requestUpdate());
     const consent = this.consent !== undefined ? this.consent : currentConsent(config);
     const level = Math.min(5, Math.max(1, this.headingLevel || 2));
     const d = m.declaration;

@@ -133,11 +133,15 @@ export class SamtykkePrivacyPolicy extends LitElement {
     const asked = this.lang ? resolveLanguage('auto', this.lang, () => []) : resolveLanguage(config.language);
     const { doc, failed } = this.chosen(asked);
     const language = doc.language ?? asked;
+    // The document's own labels in its language; the notes about it in the visitor's.
     const m = pageMessagesFor(language, config.texts[language]);
+    const visitor = pageMessagesFor(asked, config.texts[asked], () => this.requestUpdate());
+    const shownInEnglish = language === 'en' && asked !== 'en';
     const ctx = fillContext(doc, config, language, m.policy);
     const level = Math.min(5, Math.max(1, this.headingLevel || 1));
     return html`<article part="base" lang=${language} @click=${this.onClick}>
-      ${failed ? html`<p part="notice" class="notice">${format(m.policy.fallback, { source: failed })}</p>` : nothing}
+      ${shownInEnglish ? html`<p part="notice" class="notice" lang=${asked}>${visitor.policy.shownInEnglish}</p>` : nothing}
+      ${failed ? html`<p part="notice" class="notice" lang=${asked}>${format(visitor.policy.fallback, { source: failed })}</p>` : nothing}
       ${heading(level, doc.title)}
       <p part="meta" class="meta">
         ${m.policy.updated}: <time datetime=${doc.updated}>${formatDate(new Date(`${doc.updated}T00:00:00Z`), language, { dateStyle: 'long' })}</time>.

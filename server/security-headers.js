@@ -39,13 +39,20 @@ export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), 
 export function addSecurityHeaders(app) {
   app.addHook('onSend', async (request, reply) => {
     const page = /^text\/html\b/.test(String(reply.getHeader('content-type') ?? ''));
+    // A 304 has no content type, and the browser lays its headers over the cached response's:
+    // a data CSP here would take a cached page's scripts away. It keeps the page's own.
+    const notModified = reply.statusCode === 304;
     /** @type {[string, string][]} */
     const headers = [
       ['x-content-type-options', 'nosniff'],
-      ['content-security-policy', page ? PAGE_CSP : DATA_CSP],
       ['referrer-policy', 'strict-origin-when-cross-origin'],
-      ['x-frame-options', page ? 'SAMEORIGIN' : 'DENY'],
       ['permissions-policy', PERMISSIONS_POLICY],
+      ...(notModified
+        ? []
+        : /** @type {[string, string][]} */ ([
+            ['content-security-policy', page ? PAGE_CSP : DATA_CSP],
+            ['x-frame-options', page ? 'SAMEORIGIN' : 'DENY'],
+          ])),
     ];
     for (const [name, value] of headers) if (!reply.hasHeader(name)) reply.header(name, value);
   });

@@ -220,6 +220,13 @@ for (const backend of backends) {
       assert.equal(posted.headers['cache-control'], 'no-store');
       assert.equal(posted.headers['x-content-type-options'], 'nosniff');
       assert.equal(posted.headers['x-frame-options'], 'DENY');
+      // Revalidating a cached page: the 304 leaves the page's own CSP in force, never the data one.
+      const etag = demo.headers.etag;
+      assert.ok(etag, 'the demo page has an ETag');
+      const again = await app.inject({ url: '/demo/', headers: { 'if-none-match': String(etag) } });
+      assert.equal(again.statusCode, 304);
+      assert.equal(again.headers['content-security-policy'], undefined);
+      assert.equal(again.headers['x-frame-options'], undefined);
       const redirect = await app.inject({ url: '/demo' });
       assert.equal(redirect.statusCode, 301);
       assert.equal(redirect.headers.location, '/demo/');

@@ -26,15 +26,67 @@ export const cookieDeclarationStyles = [
       gap: 8px;
       margin: 0 0 16px;
     }
-    .scroll {
-      position: relative;
-      overflow-x: auto;
+    .cards {
+      container-type: inline-size;
       margin: 0 0 16px;
     }
     table {
       border-collapse: collapse;
       width: 100%;
       font-size: 15px;
+      /* The same column widths in every table of the page. */
+      table-layout: fixed;
+    }
+    thead th:nth-child(1) {
+      width: 18%;
+    }
+    thead th:nth-child(2) {
+      width: 20%;
+    }
+    thead th:nth-child(3) {
+      width: 30%;
+    }
+    thead th:nth-child(4) {
+      width: 14%;
+    }
+    th,
+    td {
+      overflow-wrap: anywhere;
+    }
+    /* Narrower than a table reads well: one card per cookie, each value under its column's name. */
+    @container (max-width: 560px) {
+      table,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tr {
+        border: 1px solid #8e8e96;
+        border-radius: 6px;
+        padding: 8px 12px;
+        margin: 0 0 8px;
+      }
+      th,
+      td {
+        border: 0;
+        padding: 2px 0;
+      }
+      tbody th {
+        font-size: 1.05em;
+      }
+      td::before {
+        content: attr(data-label) ': ';
+        font-weight: 600;
+      }
     }
     /* The category heading above already shows the title; the caption names the table for screen readers. */
     caption {
@@ -62,11 +114,6 @@ export const cookieDeclarationStyles = [
       }
       dd {
         margin-bottom: 8px;
-      }
-    }
-    @media print {
-      .scroll {
-        overflow: visible;
       }
     }
   `,

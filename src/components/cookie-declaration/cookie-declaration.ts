@@ -4,6 +4,7 @@ import { format, localize, resolveLanguage, type Messages } from '../../core/i18
 import { pageMessagesFor } from '../page-messages.js';
 import { DATE_LOCALES } from '../../core/policy-fill.js';
 import { configFor, currentConsent } from '../../core/policy-page.js';
+import { serviceLabel } from '../../core/service-label.js';
 import type { ConsentRecord } from '../../core/record.js';
 import { heading } from '../privacy-policy/document-templates.js';
 import { cookieDeclarationStyles } from './cookie-declaration.styles.js';
@@ -128,7 +129,7 @@ export class SamtykkeCookieDeclaration extends LitElement {
     const d = m.declaration;
     const state = c.required ? m.preferences.alwaysOn : !consent ? d.notChosen : consent.categories[c.id] ? d.allowed : d.refused;
     const rows: Row[] = c.services.flatMap((s) => {
-      const provider = `${s.name} (${s.provider})`;
+      const provider = serviceLabel(s, config.controller.name);
       const transfer = localize(s.transfer, language) || m.cookies.noTransfer;
       return s.cookies.length
         ? s.cookies.map((k): Row => [s.id, k.name, provider, localize(k.purpose, language), localize(k.duration, language), transfer])
@@ -149,15 +150,22 @@ export class SamtykkeCookieDeclaration extends LitElement {
 
   private table(title: string, rows: Row[], m: Messages): unknown {
     const t = m.cookies;
-    // A table wider than a phone scrolls in its own box, which keyboard users can reach (WCAG 1.4.10, 2.1.1).
-    return html`<div class="scroll" role="region" tabindex="0" aria-label=${title}>
+    // On a narrow screen each row is a card, its cells labelled by their column (see the styles).
+    const labels = [t.provider, t.purpose, t.duration, t.transfer];
+    return html`<div class="cards">
       <table part="table">
         <caption>${title}</caption>
         <thead>
           <tr><th scope="col">${t.name}</th><th scope="col">${t.provider}</th><th scope="col">${t.purpose}</th><th scope="col">${t.duration}</th><th scope="col">${t.transfer}</th></tr>
         </thead>
         <tbody>
-          ${rows.map(([service, name, ...cells]) => html`<tr data-service=${service || nothing}><th scope="row">${name}</th>${cells.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
+          ${rows.map(
+            ([service, name, ...cells]) =>
+              html`<tr data-service=${service || nothing}>
+                <th scope="row">${name}</th>
+                ${cells.map((cell, i) => html`<td data-label=${labels[i]}>${cell}</td>`)}
+              </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../../src/policy-entry.js';
 import type { SamtykkeCookieDeclaration } from '../../../src/components/cookie-declaration/cookie-declaration.js';
 import { MemoryStorage } from '../../../src/core/cookie-storage.js';
@@ -79,20 +80,20 @@ describe('<samtykke-cookie-declaration>', () => {
     // The consent cookie itself heads the first required category, with its configured lifetimes.
     expect(rows(tables[0])).to.deep.equal([
       [COOKIE, 'Nordlys Kaffe ApS', 'Husker dit cookievalg og dit samtykke-ID', '200 dage (100 dage, hvis du afviser)', 'Nej'],
-      ['session', 'Nordlys webshop (Nordlys Kaffe ApS)', 'Holder dig logget ind', 'Sessionen', 'Nej'],
+      ['session', 'Nordlys webshop', 'Holder dig logget ind', 'Sessionen', 'Nej'],
     ]);
     expect(rows(tables[1])).to.deep.equal([
-      ['_ga', 'Google Analytics (Google Ireland Ltd.)', 'Skelner mellem besøgende', '2 år', 'USA (EU-U.S. Data Privacy Framework)'],
-      ['_ga_*', 'Google Analytics (Google Ireland Ltd.)', 'Husker sessionen', '2 år', 'USA (EU-U.S. Data Privacy Framework)'],
+      ['_ga', 'Google Analytics – Google Ireland Ltd.', 'Skelner mellem besøgende', '2 år', 'USA (EU-U.S. Data Privacy Framework)'],
+      ['_ga_*', 'Google Analytics – Google Ireland Ltd.', 'Husker sessionen', '2 år', 'USA (EU-U.S. Data Privacy Framework)'],
     ]);
-    expect(rows(tables[2])).to.deep.equal([['Ingen cookies', 'Meta Pixel (Meta Platforms Ireland Ltd.)', 'Måler annoncer', '–', 'Nej']]);
+    expect(rows(tables[2])).to.deep.equal([['Ingen cookies', 'Meta Pixel – Meta Platforms Ireland Ltd.', 'Måler annoncer', '–', 'Nej']]);
     expect(tables[1].tBodies[0].rows[0].cells[0].localName).to.equal('th');
     expect(tables[1].tBodies[0].rows[0].cells[0].getAttribute('scope')).to.equal('row');
     // A category without services says so instead of showing an empty table.
     expect(squash(root(el).querySelector<HTMLElement>('[data-category="functional"]')!.innerText)).to.contain('Ingen cookies');
 
     const english = await declaration({ lang: 'en' });
-    expect(rows(root(english).querySelectorAll('table')[1])[0]).to.deep.equal(['_ga', 'Google Analytics (Google Ireland Ltd.)', 'Tells visitors apart', '2 years', 'USA (EU-U.S. Data Privacy Framework)']);
+    expect(rows(root(english).querySelectorAll('table')[1])[0]).to.deep.equal(['_ga', 'Google Analytics – Google Ireland Ltd.', 'Tells visitors apart', '2 years', 'USA (EU-U.S. Data Privacy Framework)']);
   });
 
   it('shows no choice yet when nothing is stored (COMPLIANCE 19)', async () => {
@@ -213,4 +214,21 @@ describe('<samtykke-cookie-declaration>', () => {
         await el.updateComplete;
         await expect(el).to.be.accessible();
       });
+});
+
+describe('<samtykke-cookie-declaration> on a phone', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('fits 320 px without horizontal scrolling: one card per cookie, each value named by its column (COMPLIANCE 14, 40)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await fixture<SamtykkeCookieDeclaration>(html`<samtykke-cookie-declaration lang="da" .config=${CONFIG} .consent=${null}></samtykke-cookie-declaration>`);
+    await el.updateComplete;
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    for (const table of root(el).querySelectorAll('table')) expect(table.getBoundingClientRect().right, 'table inside the page').to.be.at.most(320);
+    const cell = root(el).querySelector<HTMLElement>('tbody td')!;
+    expect(getComputedStyle(cell).display).to.equal('block');
+    expect(cell.dataset.label).to.equal('Udbyder');
+    expect(getComputedStyle(cell, '::before').content).to.equal('"Udbyder: "');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -35,6 +35,7 @@ interface Placeholder extends HTMLElement {
   category?: string;
   service?: string;
   name?: string;
+  serviceName?: string;
   privacyUrl?: string;
   theme?: string;
 }
@@ -80,7 +81,10 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     ph.category = category;
     ph.service = service;
     // Without a service the placeholder names the category by its title.
-    if (known) ph.name = serviceLabel(known, config.controller.name);
+    if (known) {
+      ph.name = serviceLabel(known, config.controller.name);
+      ph.serviceName = known.name;
+    }
     if (known?.privacyUrl) ph.privacyUrl = known.privacyUrl;
     // As attributes: a page-placed placeholder may carry its own, which would win over a
     // property set before the element is defined; the config's look wins.

@@ -51,8 +51,8 @@ export const bannerStyles = css`
     background:
       linear-gradient(var(--_bg) 30%, transparent) top / 100% 24px no-repeat local,
       linear-gradient(transparent, var(--_bg) 70%) bottom / 100% 24px no-repeat local,
-      radial-gradient(farthest-side at 50% 0, #0004, transparent) top / 100% 10px no-repeat scroll,
-      radial-gradient(farthest-side at 50% 100%, #0004, transparent) bottom / 100% 10px no-repeat scroll;
+      radial-gradient(farthest-side at 50% 0, light-dark(#0006, #fff5), transparent) top / 100% 14px no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, light-dark(#0006, #fff5), transparent) bottom / 100% 14px no-repeat scroll;
   }
   ul {
     padding-left: 20px;

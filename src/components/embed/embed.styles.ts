@@ -1,7 +1,14 @@
 import { css } from 'lit';
 
-/** The placeholder's panel: the blocked content's own size when the page gave it one. */
+/**
+ * The placeholder's panel, in the blocked content's own box when the page gave it a size (the
+ * gate sets its aspect ratio from the iframe's width and height); it grows when its text needs
+ * more room than that, as on a phone.
+ */
 export const embedStyles = css`
+  :host {
+    display: grid;
+  }
   .panel {
     display: flex;
     flex-wrap: wrap;
@@ -10,11 +17,16 @@ export const embedStyles = css`
     justify-content: center;
     align-content: center;
     min-height: 150px;
-    height: 100%;
     padding: 16px;
     text-align: center;
   }
   p {
     flex-basis: 100%;
+    margin: 0;
+  }
+  /* Allowing the service is the placeholder's question; the settings are the way round it. */
+  [part='settings'] {
+    background: transparent;
+    color: var(--_accent);
   }
 `;

@@ -32,6 +32,7 @@ export class SamtykkeEmbed extends SamtykkeElement {
     category: {},
     service: {},
     name: { attribute: false },
+    serviceName: { attribute: false },
     privacyUrl: { attribute: false },
   };
 
@@ -44,6 +45,9 @@ export class SamtykkeEmbed extends SamtykkeElement {
   /** How the service is named (its name, with its provider when that is not the site), else the category's title. */
   declare name?: string;
 
+  /** The service's own name, for the button and the link (the sentence names its provider too). */
+  declare serviceName?: string;
+
   /** The service's own privacy policy (the config's `privacyUrl`), linked when given. */
   declare privacyUrl?: string;
 
@@ -53,13 +57,14 @@ export class SamtykkeEmbed extends SamtykkeElement {
     const categoryTitle = (this.messages.categories as Record<string, { title: string } | undefined>)[this.category ?? '']?.title;
     // Without a service, the category is named by its title.
     const name = this.name || service || categoryTitle || this.category || '';
+    const short = this.serviceName || name;
     return html`<div class="panel" part="base" role="group" aria-label=${this.title || name}>
       <p>${format(m.blocked, { service: name })}</p>
       ${service
-        ? html`<button part="allow" @click=${() => dispatchIntent(this, 'accept-service', { service })}>${format(m.allow, { service: name })}</button>`
+        ? html`<button part="allow" @click=${() => dispatchIntent(this, 'accept-service', { service })}>${format(m.allow, { service: short })}</button>`
         : nothing}
       <button part="settings" @click=${() => dispatchIntent(this, 'customise')}>${m.settings}</button>
-      ${this.privacyUrl ? html`<p><a part="privacy" href=${this.privacyUrl}>${format(m.privacy, { service: name })}</a></p>` : nothing}
+      ${this.privacyUrl ? html`<p><a part="privacy" href=${this.privacyUrl}>${format(m.privacy, { service: short })}</a></p>` : nothing}
     </div>`;
   }
 }

@@ -52,6 +52,11 @@ export const reopenStyles = css`
     background: var(--_fg);
     color: var(--_bg);
     font: 600 13px/1.4 var(--_font);
+    /* Set here, not inherited: a host rule on the element itself must not change them. */
+    letter-spacing: normal;
+    text-transform: none;
+    visibility: visible;
+    direction: ltr;
     pointer-events: none;
     opacity: 0;
   }

@@ -90,7 +90,7 @@ export class SamtykkeReopen extends SamtykkeElement {
   // The icon: a cookie with a bite out of it and three chips, the one visitors know from other sites.
   protected override render() {
     const label = this.messages.reopen.label;
-    return html`<button class="panel" part="base" aria-haspopup="dialog" aria-label=${label} @click=${() => dispatchIntent(this, 'customise')}>
+    return html`<button part="base" aria-haspopup="dialog" aria-label=${label} @click=${() => dispatchIntent(this, 'customise')}>
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM7 9h3v3H7Zm6 5h3v3h-3Zm-5 2h2v2H8Z" />
         </svg></button

@@ -22,7 +22,7 @@ export const layerStyles = css`
     --_radius: var(--samtykke-radius, 8px);
     --_font: var(--samtykke-font-family, system-ui, sans-serif);
     --_size: var(--samtykke-font-size, 15px);
-    --_shadow: var(--samtykke-shadow, 0 8px 32px #0003, 0 2px 6px #0002);
+    --_shadow: var(--samtykke-shadow, 0 12px 40px light-dark(#0004, #000c), 0 2px 8px light-dark(#0002, #0008), 0 0 0 1px light-dark(transparent, #fff3));
   }
   :host([hidden]) {
     display: none;

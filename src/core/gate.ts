@@ -94,7 +94,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     const width = frame.getAttribute('width');
     const height = frame.getAttribute('height');
     if (width && height && +width > 0 && +height > 0) {
-      ph.style.aspectRatio = `${+width} / ${+height}`;
+      ph.style.setProperty('--_ratio', `${+width} / ${+height}`);
       ph.style.maxWidth = `${+width}px`;
     }
     return ph;

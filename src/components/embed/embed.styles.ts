@@ -6,10 +6,20 @@ import { css } from 'lit';
  * more room than that, as on a phone.
  */
 export const embedStyles = css`
+  /* The blocked content's box (its ratio set by the gate as --_ratio) and the panel share one
+     cell: the cell is as tall as the box, or as the panel's text when that needs more. */
   :host {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host::before {
+    content: '';
+    grid-area: 1 / 1;
+    align-self: start;
+    aspect-ratio: var(--_ratio, auto);
   }
   .panel {
+    grid-area: 1 / 1;
     display: flex;
     flex-wrap: wrap;
     gap: 8px;

@@ -51,8 +51,8 @@ export class SamtykkePreferences extends SamtykkeElement {
     consent: { attribute: false },
     gpc: { type: Boolean },
     controllerName: { attribute: false },
-    announcement: { state: true },
-    opened: { state: true },
+    announcement: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
   };
 
   /** The categories and their services, from the config. */

@@ -52,8 +52,7 @@ export interface StoreOptions {
   language: string;
   /**
    * The Global Privacy Control signal; a function is called once, when first needed (a
-   * decision, the preference centre): reading `navigator` costs a page 16 KB of JS heap, and
-   * most page views (a choice is stored) never need it.
+   * decision, the preference centre): most page views (a choice is stored) never need it.
    */
   gpc: boolean | (() => boolean);
   widgetVersion: string;
@@ -134,8 +133,8 @@ export class ConsentStore extends EventTarget {
    * none of its work: the record, the cookie, the `change` listeners (the page's, the gate,
    * the log). Asking for the consent (`hasConsent`, the API's `getConsent`), deciding again,
    * or the page being left makes it at once, so no one asks and gets the state before it, and
-   * no decision is lost or reordered. `consent` stays a plain property: a getter that made the
-   * held decision cost 0.9 KB of JS heap at page load, where it is read several times.
+   * no decision is lost or reordered. Reading `consent` itself does not make it: the API's
+   * reads and the layers call `hold()` first.
    */
   hold(decision?: () => unknown): void {
     const before = this.waiting;

@@ -1,34 +1,21 @@
 // A hostile host page and hostile strings: the page's CSS rules that match the elements
 // themselves, and markup-shaped strings in every text a site owner or the log can hand over.
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import da from '../../locales/ui.da.json';
-import { SamtykkeController, type Layers } from '../../src/controller.js';
 import type { SamtykkeOptions } from '../../src/core/config.js';
-import { mountLayers } from '../../src/ui/layers.js';
 import { SamtykkeCookieDeclaration } from '../../src/components/cookie-declaration/cookie-declaration.js';
 import { SamtykkePrivacyPolicy } from '../../src/components/privacy-policy/privacy-policy.js';
-import { backgroundOf, clearCookies, contrast, shopConfig } from './support.js';
+import { backgroundOf, contrast, running, shopConfig, startLayers, stopLayers } from './support.js';
 
-let ctrl: SamtykkeController | null = null;
-let layers: Layers | null = null;
-
-async function start(config: SamtykkeOptions = { language: 'da', privacyPolicyUrl: '/p', categories: shopConfig().categories } as SamtykkeOptions) {
-  ctrl = new SamtykkeController(config);
-  ctrl.start(async (c) => (layers = await mountLayers(c)));
-  await ctrl.requestLayers();
-  for (const el of document.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('samtykke-banner, samtykke-preferences')) await el.updateComplete;
-  await nextFrame();
-}
+const start = (config: SamtykkeOptions = { language: 'da', privacyPolicyUrl: '/p', categories: shopConfig().categories } as SamtykkeOptions) =>
+  startLayers(config);
 
 const banner = () => document.querySelector('samtykke-banner')!;
 const prefs = () => document.querySelector('samtykke-preferences')!;
 
 afterEach(() => {
-  prefs()?.close();
-  layers?.stop?.();
-  ctrl?.stop();
-  layers = ctrl = null;
-  clearCookies();
+  stopLayers();
   document.getElementById('hostile')?.remove();
 });
 
@@ -74,7 +61,7 @@ describe('a hostile host page: its CSS matches the elements themselves', () => {
       // Still operable: reject all from the centre decides and closes.
       prefs().shadowRoot!.querySelector<HTMLButtonElement>('[data-action="reject-all"]')!.click();
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10)));
-      expect(ctrl!.store.consent?.method).to.equal('reject-all');
+      expect(running.ctrl!.store.consent?.method).to.equal('reject-all');
     });
 });
 
@@ -133,6 +120,8 @@ describe('hostile strings in every text field of every element', () => {
 
   it(`renders ${PAYLOADS.length} payloads as text in the banner, the centre, the placeholder, the reopen button, the declaration and the policy: none runs, none injects an element (COMPLIANCE 43)`, async () => {
     const w = window as unknown as { __xss?: number };
+    // Nineteen page views: without the banner's entrance animation, each settles at once.
+    await emulateMedia({ reducedMotion: 'reduce' });
     for (const payload of PAYLOADS) {
       const config = hostileConfig(payload);
       const page = await fixture(html`<div>
@@ -157,11 +146,9 @@ describe('hostile strings in every text field of every element', () => {
         for (const a of root.querySelectorAll('a[href]')) expect(a.getAttribute('href')!.toLowerCase(), host.localName).to.not.match(/^\s*javascript:/);
       }
       expect(w.__xss, payload).to.equal(undefined);
-      prefs().close();
-      layers?.stop?.();
-      ctrl?.stop();
-      layers = ctrl = null;
+      stopLayers();
       page.remove();
     }
+    await emulateMedia({ reducedMotion: 'no-preference' });
   });
 });

@@ -3,26 +3,13 @@
 // sentence without a reopen button, and the built-in looks.
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { SamtykkeController } from '../../src/controller.js';
 import type { SamtykkeOptions } from '../../src/core/config.js';
-import type { Layers } from '../../src/controller.js';
-import { mountLayers } from '../../src/ui/layers.js';
 import type { SamtykkeReopen } from '../../src/components/reopen/reopen.js';
-import { clearCookies, contrast, deepActive, backgroundOf, shopConfig } from './support.js';
+import { backgroundOf, contrast, deepActive, running, shopConfig, startLayers, stopLayers } from './support.js';
 
-let ctrl: SamtykkeController | null = null;
-let layers: Layers | null = null;
-
-async function start(extra: SamtykkeOptions = {}): Promise<SamtykkeController> {
-  ctrl = new SamtykkeController({ language: 'da', privacyPolicyUrl: '/demo/privatlivspolitik.html', categories: shopConfig().categories, ...extra } as SamtykkeOptions);
-  ctrl.start(async (c) => (layers = await mountLayers(c)));
-  await ctrl.requestLayers();
-  for (const el of document.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('samtykke-banner, samtykke-preferences, samtykke-reopen')) await el.updateComplete;
-  await nextFrame();
-  // Measured where the entrance animation ends.
-  await Promise.all((document.querySelector('samtykke-banner')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished));
-  return ctrl;
-}
+/** Samtykke on this page with the shop's categories and `extra` over them. */
+const start = (extra: SamtykkeOptions = {}) =>
+  startLayers({ language: 'da', privacyPolicyUrl: '/demo/privatlivspolitik.html', categories: shopConfig().categories, ...extra } as SamtykkeOptions);
 
 const banner = () => document.querySelector('samtykke-banner')!;
 const prefs = () => document.querySelector('samtykke-preferences')!;
@@ -30,11 +17,7 @@ const inBanner = (selector: string) => banner().shadowRoot!.querySelector<HTMLEl
 const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 afterEach(async () => {
-  prefs()?.close();
-  layers?.stop?.();
-  ctrl?.stop();
-  layers = ctrl = null;
-  clearCookies();
+  stopLayers();
   for (const el of document.querySelectorAll('samtykke-reopen')) el.remove();
   await setViewport({ width: 800, height: 600 });
   await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
@@ -99,7 +82,7 @@ describe('one layer at a time', () => {
     expect(prefs().open).to.equal(false);
     expect(banner().hidden).to.equal(false);
     expect(deepActive() === inBanner('[data-action="customise"]'), 'focus on Tilpas').to.equal(true);
-    expect(ctrl!.store.consent).to.equal(null);
+    expect(running.ctrl!.store.consent).to.equal(null);
   });
 });
 
@@ -245,8 +228,7 @@ describe('the built-in looks', () => {
     expect(getComputedStyle(inBanner('section')).animationName).to.equal('samtykke-rise');
     // Legible from its first frame: the animation moves it, never hides it.
     expect(getComputedStyle(inBanner('section')).opacity).to.equal('1');
-    layers?.stop?.();
-    ctrl?.stop();
+    stopLayers();
     await emulateMedia({ reducedMotion: 'reduce' });
     await start();
     expect(getComputedStyle(inBanner('section')).animationName).to.equal('none');

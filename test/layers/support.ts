@@ -2,7 +2,10 @@
  * Shared by the first-layer tests: a realistic config, colour maths on computed styles,
  * and cookie clean-up. Nothing here asserts; the tests do.
  */
-import { resolveConfig, type SamtykkeConfig } from '../../src/core/config.js';
+import { nextFrame } from '@open-wc/testing';
+import { SamtykkeController, type Layers } from '../../src/controller.js';
+import { resolveConfig, type SamtykkeConfig, type SamtykkeOptions } from '../../src/core/config.js';
+import { mountLayers } from '../../src/ui/layers.js';
 
 /** A shop's config: two services in two categories, one with a transfer outside the EU/EEA. */
 export function shopConfig(extra: Record<string, unknown> = {}): SamtykkeConfig {
@@ -108,4 +111,30 @@ export function prominence(button: HTMLElement): Record<string, string | number>
     padding: s.padding,
     textDecoration: s.textDecorationLine,
   };
+}
+
+/** The Samtykke a test started with the real UI (see `startLayers`), until `stopLayers`. */
+export const running: { ctrl: SamtykkeController | null; layers: Layers | null } = { ctrl: null, layers: null };
+
+/**
+ * Starts Samtykke on this page as the script tag does, with the real layers, and resolves once
+ * they are rendered and the banner's entrance has ended (so what a test measures is where it stays).
+ */
+export async function startLayers(config: SamtykkeOptions): Promise<SamtykkeController> {
+  const ctrl = (running.ctrl = new SamtykkeController(config));
+  ctrl.start(async (c) => (running.layers = await mountLayers(c)));
+  await ctrl.requestLayers();
+  for (const el of document.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('samtykke-banner, samtykke-preferences, samtykke-reopen')) await el.updateComplete;
+  await nextFrame();
+  await Promise.all((document.querySelector('samtykke-banner')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished));
+  return ctrl;
+}
+
+/** Ends what `startLayers` started: the centre closed, the layers removed, the controller stopped, the cookie gone. */
+export function stopLayers(): void {
+  (document.querySelector('samtykke-preferences') as { close?: () => void } | null)?.close?.();
+  running.layers?.stop?.();
+  running.ctrl?.stop();
+  running.layers = running.ctrl = null;
+  clearCookies();
 }
